@@ -1,0 +1,165 @@
+//! `RuleSet` × drafts → diagnostics.
+//!
+//! Owns: iterating each rule's scope, calling the requirement evaluator, and turning
+//! failures into diagnostics by filling the rule's message and help templates.
+//! Per-file rules run in [`check_document`] (independent per file, so files can be checked
+//! in parallel); rules that need the whole plan (`uniek`) run in [`check_plan`] after.
+//! Must not: know any rule by ID: everything rule-specific comes from the rule file.
+
+mod eval;
+
+pub use eval::{find_placeholders, is_placeholder, word_count};
+
+use crate::diagnostic::{Diagnostic, Label};
+use crate::lang::ruleset::{Rule, RuleSet, Scope};
+use crate::model::Document;
+
+use self::eval::{Eval, Failure, Item, UniqueIndex, field_word};
+
+/// The rules that look at one file at a time.
+pub fn check_document(doc: &Document, rules: &RuleSet) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in rules.rules.iter().filter(|r| r.enabled && !r.plan_wide) {
+        let mut ev = Eval {
+            rules,
+            source: doc.source,
+            unique: None,
+        };
+        run_rule(&mut ev, rule, doc, &mut out);
+    }
+    out
+}
+
+/// The rules that need every file of the plan, in the order the files were given.
+pub fn check_plan(docs: &[Document], rules: &RuleSet) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in rules.rules.iter().filter(|r| r.enabled && r.plan_wide) {
+        let mut index = UniqueIndex::new();
+        for doc in docs {
+            let mut ev = Eval {
+                rules,
+                source: doc.source,
+                unique: Some(&mut index),
+            };
+            run_rule(&mut ev, rule, doc, &mut out);
+        }
+    }
+    out
+}
+
+fn run_rule<'a>(ev: &mut Eval<'a>, rule: &Rule, doc: &'a Document, out: &mut Vec<Diagnostic>) {
+    let items: Vec<Item<'a>> = match rule.scope {
+        Scope::Action => doc.actions.iter().map(Item::Action).collect(),
+        Scope::Heading => doc.headings.iter().map(Item::Heading).collect(),
+        Scope::Field => doc
+            .actions
+            .iter()
+            .flat_map(|a| a.fields.iter().map(move |f| Item::Field(a, f)))
+            .collect(),
+        Scope::Document => vec![Item::Document(doc)],
+    };
+    for item in items {
+        if let Some(with) = &rule.with
+            && !ev.filled(with, item)
+        {
+            continue;
+        }
+        if let Err(failures) = ev.eval(&rule.expr, item) {
+            for f in failures {
+                out.push(emit(ev.rules, rule, doc, item, f));
+            }
+        }
+    }
+}
+
+fn emit(rules: &RuleSet, rule: &Rule, doc: &Document, item: Item<'_>, f: Failure) -> Diagnostic {
+    let (action, title, heading) = match item {
+        Item::Action(a) | Item::Field(a, _) => (
+            Some(a.id.value.as_str()),
+            a.title.as_ref().map(|t| t.value.as_str()),
+            None,
+        ),
+        Item::Heading(h) => (
+            h.id.as_ref().map(|i| i.value.as_str()),
+            h.title.as_ref().map(|t| t.value.as_str()),
+            Some(h.text.value.as_str()),
+        ),
+        Item::Document(_) => (None, None, None),
+    };
+    let field = f.field.or(match item {
+        Item::Field(_, fl) => Some(fl.def),
+        _ => None,
+    });
+    let vars = Vars {
+        action: action.unwrap_or(""),
+        title: title.unwrap_or(""),
+        field: field.map(|d| field_word(rules, d)).unwrap_or_default(),
+        value: f.value.as_deref().map(display_value).unwrap_or_default(),
+        heading: heading.map(display_value).unwrap_or_default(),
+        rule: &rule.id,
+    };
+    let mut d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(&rule.message))
+        .with_primary(Label::new(doc.source, f.span, f.label));
+    d.action = action.map(str::to_owned);
+    for l in f.related {
+        d = d.with_label(l);
+    }
+    if let Some(h) = f.help {
+        d = d.with_help(h);
+    }
+    if let Some(h) = &rule.help {
+        d = d.with_help(vars.fill(h));
+    }
+    d
+}
+
+struct Vars<'a> {
+    action: &'a str,
+    title: &'a str,
+    field: String,
+    value: String,
+    heading: String,
+    rule: &'a str,
+}
+
+impl Vars<'_> {
+    fn fill(&self, template: &str) -> String {
+        let mut out = String::with_capacity(template.len() + 32);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else {
+                out.push_str(&rest[open..]);
+                return out;
+            };
+            match &after[..close] {
+                "actie" => out.push_str(self.action),
+                "titel" => out.push_str(self.title),
+                "veld" => out.push_str(&self.field),
+                "waarde" => out.push_str(&self.value),
+                "kop" => out.push_str(&self.heading),
+                "regel" => out.push_str(self.rule),
+                other => {
+                    out.push('{');
+                    out.push_str(other);
+                    out.push('}');
+                }
+            }
+            rest = &after[close + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// A value for a one-line message: whitespace folded, at most 60 characters.
+fn display_value(v: &str) -> String {
+    let folded = v.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.chars().count() > 60 {
+        let cut: String = folded.chars().take(57).collect();
+        format!("{cut}...")
+    } else {
+        folded
+    }
+}

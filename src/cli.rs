@@ -1,0 +1,52 @@
+//! Command-line arguments (clap derive). No logic here.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kader",
+    version,
+    about = "Controleert jaarplan-concepten tegen de kaderbrief en het beleidsplan.\nChecks jaarplan drafts against the kaderbrief and the beleidsplan.",
+    after_help = "Exitcodes: 0 = in orde, 1 = fouten gevonden, 2 = kader kon zijn werk niet doen."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub color: colorchoice_clap::Color,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Controleer concepten (bestanden of mappen, standaard de huidige map).
+    Check(CheckArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Conceptbestanden of mappen (mappen worden doorzocht op *.md).
+    pub paths: Vec<PathBuf>,
+
+    /// Uitvoervorm.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
+
+    /// Gebruik dit regelbestand in plaats van de ingebouwde regels.
+    #[arg(long, value_name = "BESTAND")]
+    pub rules: Option<PathBuf>,
+
+    /// Laat ook waarschuwingen de controle doen mislukken (exitcode 1).
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Leesbare meldingen met de plek in het concept.
+    Human,
+    /// JSON volgens spec/json-output.md.
+    Json,
+}

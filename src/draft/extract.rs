@@ -1,0 +1,574 @@
+//! Actions and fields from the Markdown blocks.
+
+use regex::Regex;
+
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::lang::ruleset::{FieldKind, RuleSet};
+use crate::model::{Action, ActionHeading, Document, Field, Link};
+use crate::source::{SourceId, Span, Spanned};
+
+use super::markdown::{self, Blocks};
+use super::normalize_name;
+
+/// The rule ID of problems with a draft's front matter.
+pub const FRONT_MATTER_PROBLEM: &str = "voorwerk";
+
+/// Parse one draft. Never fails: what cannot be read becomes a diagnostic.
+pub fn parse(file: SourceId, text: &str, rules: &RuleSet) -> (Document, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let (meta, body_start) = front_matter(file, text, bom, &mut diags);
+    // Blank out nothing: pulldown-cmark recognises the same `+++` block and skips it; the
+    // blocks before `body_start` are ignored below in case it did not.
+    let blocks = markdown::blocks(&text[bom..], bom);
+    let mut doc = Document {
+        source: file,
+        meta,
+        headings: Vec::new(),
+        actions: Vec::new(),
+    };
+    Extractor {
+        text,
+        rules,
+        blocks: &blocks,
+        body_start,
+    }
+    .run(&mut doc);
+    (doc, diags)
+}
+
+fn line_end(text: &str, from: usize) -> usize {
+    text[from..].find('\n').map_or(text.len(), |i| from + i + 1)
+}
+
+fn front_matter(
+    file: SourceId,
+    text: &str,
+    bom: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<(String, Spanned<String>)>, usize) {
+    let rest = &text[bom..];
+    let first_end = line_end(text, bom);
+    let first = text[bom..first_end].trim_end();
+    let delim = match first {
+        "+++" => "+++",
+        "---" => "---",
+        _ => return (Vec::new(), bom),
+    };
+    // Find the closing delimiter line.
+    let mut pos = first_end;
+    let close = loop {
+        if pos >= text.len() {
+            break None;
+        }
+        let end = line_end(text, pos);
+        if text[pos..end].trim_end() == delim {
+            break Some((pos, end));
+        }
+        pos = end;
+    };
+    let Some((close_start, close_end)) = close else {
+        if delim == "+++" {
+            diags.push(
+                Diagnostic::new(
+                    FRONT_MATTER_PROBLEM,
+                    Severity::Error,
+                    "het voorwerk (+++) wordt niet afgesloten",
+                )
+                .with_primary(Label::new(file, Span::new(bom, bom + 3), "hier begint het voorwerk"))
+                .with_help("Sluit het voorwerk af met een regel met alleen +++."),
+            );
+        }
+        return (Vec::new(), bom);
+    };
+    if delim == "---" {
+        let _ = rest;
+        diags.push(
+            Diagnostic::new(
+                FRONT_MATTER_PROBLEM,
+                Severity::Error,
+                "het voorwerk is YAML (---); kader leest TOML tussen +++-regels",
+            )
+            .with_primary(Label::new(file, Span::new(bom, bom + 3), "YAML-voorwerk"))
+            .with_help(
+                "Vervang beide ---regels door +++ en schrijf de waarden als TOML: team = \"Praktijkondersteuning\".",
+            ),
+        );
+        return (Vec::new(), close_end);
+    }
+    let content = &text[first_end..close_start];
+    let mut meta = Vec::new();
+    match toml::from_str::<toml::Table>(content) {
+        Ok(table) => {
+            // Spans of values: find `key =` at a line start; good enough for messages.
+            for (k, v) in table {
+                if let toml::Value::String(s) = v {
+                    let span = find_key_value(content, &k).map_or(Span::new(first_end, first_end), |(a, b)| {
+                        Span::new(first_end + a, first_end + b)
+                    });
+                    meta.push((k, Spanned::new(s, span)));
+                }
+            }
+        }
+        Err(e) => {
+            let span = e.span().map_or(Span::new(first_end, close_start), |r| {
+                Span::new(first_end + r.start, first_end + r.end)
+            });
+            diags.push(
+                Diagnostic::new(
+                    FRONT_MATTER_PROBLEM,
+                    Severity::Error,
+                    "het voorwerk is geen geldige TOML",
+                )
+                .with_primary(Label::new(file, span, e.message().trim().to_owned()))
+                .with_help(
+                    "Schrijf elke regel als sleutel = \"waarde\", bijvoorbeeld: team = \"Praktijkondersteuning\".",
+                ),
+            );
+        }
+    }
+    (meta, close_end)
+}
+
+fn find_key_value(content: &str, key: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    for line in content.split_inclusive('\n') {
+        let t = line.trim_start();
+        if let Some(after) = t.strip_prefix(key)
+            && after.trim_start().starts_with('=')
+        {
+            let start = offset + (line.len() - t.len());
+            return Some((start, offset + line.trim_end().len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+struct Extractor<'a> {
+    text: &'a str,
+    rules: &'a RuleSet,
+    blocks: &'a Blocks,
+    body_start: usize,
+}
+
+/// An action being built: where its body runs and the level of its heading.
+struct Body {
+    action: Option<usize>,
+    level: u8,
+    start: usize,
+    end: usize,
+}
+
+impl Extractor<'_> {
+    fn run(&self, doc: &mut Document) {
+        let syntax = &self.rules.action;
+        let headings: Vec<&markdown::Heading> = self
+            .blocks
+            .headings
+            .iter()
+            .filter(|h| h.range.start >= self.body_start)
+            .collect();
+        let mut bodies: Vec<Body> = Vec::new();
+        for (k, h) in headings.iter().enumerate() {
+            if h.level < syntax.min_level || h.level > syntax.max_level {
+                continue;
+            }
+            let content = trim_span(self.text, h.content);
+            let raw = &self.text[content.range()];
+            if !syntax.recognise.is_match(raw) {
+                continue;
+            }
+            let (id, title) = captures(&syntax.heading, raw, content);
+            doc.headings.push(ActionHeading {
+                text: Spanned::new(raw.to_owned(), content),
+                id: id.clone(),
+                title: title.clone(),
+                in_table: false,
+            });
+            // The body runs to the next heading of the same or a higher level, or the next
+            // action heading.
+            let end = headings[k + 1..]
+                .iter()
+                .find(|n| {
+                    n.level <= h.level
+                        || (n.level <= syntax.max_level
+                            && syntax
+                                .recognise
+                                .is_match(&self.text[trim_span(self.text, n.content).range()]))
+                })
+                .map_or(self.text.len(), |n| n.range.start);
+            let action = id.map(|id| {
+                doc.actions.push(Action {
+                    id,
+                    title,
+                    span: content,
+                    fields: Vec::new(),
+                });
+                doc.actions.len() - 1
+            });
+            bodies.push(Body {
+                action,
+                level: h.level,
+                start: h.range.end,
+                end,
+            });
+        }
+
+        let body_of = |offset: usize| bodies.iter().find(|b| b.start <= offset && offset < b.end);
+
+        // Sub-heading fields.
+        for (k, h) in headings.iter().enumerate() {
+            let Some(body) = body_of(h.range.start) else { continue };
+            let Some(a) = body.action else { continue };
+            if h.level <= body.level {
+                continue;
+            }
+            let content = trim_span(self.text, h.content);
+            let Some(def) = self.field_def(&self.text[content.range()]) else {
+                continue;
+            };
+            let end = headings[k + 1..]
+                .iter()
+                .find(|n| n.level <= h.level)
+                .map_or(body.end, |n| n.range.start.min(body.end));
+            let value = trim_span(self.text, Span::new(h.range.end, end.max(h.range.end)));
+            self.push_field(&mut doc.actions[a], def, content, value);
+        }
+
+        // List-item fields: an item whose head reads `Naam: waarde`, not nested in another
+        // field (nested items under a field are part of its value, e.g. milestones).
+        let mut is_field = vec![false; self.blocks.items.len()];
+        let mut in_field = vec![false; self.blocks.items.len()];
+        for (i, item) in self.blocks.items.iter().enumerate() {
+            if let Some(p) = item.parent {
+                in_field[i] = is_field[p] || in_field[p];
+            }
+            if in_field[i] {
+                continue;
+            }
+            let (Some(head), Some(body)) = (item.head, body_of(item.range.start)) else {
+                continue;
+            };
+            let Some(a) = body.action else { continue };
+            let Some((name, value_start, def)) = self.split_field(head) else {
+                continue;
+            };
+            is_field[i] = true;
+            let value = trim_span(
+                self.text,
+                Span::new(value_start, item.range.end.min(body.end).max(value_start)),
+            );
+            self.push_field(&mut doc.actions[a], def, name, value);
+        }
+
+        // Paragraph lines: `Eigenaar: Team X`; lines that follow and are not fields continue
+        // the value.
+        for para in &self.blocks.paragraphs {
+            let Some(body) = body_of(para.start) else { continue };
+            let Some(a) = body.action else { continue };
+            let mut current: Option<(usize, Span, usize)> = None; // (def, name, value start)
+            let mut pos = para.start;
+            let mut last_end = para.start;
+            let end = para.end.min(body.end);
+            while pos < end {
+                let le = line_end(self.text, pos).min(end);
+                let line = trim_span(self.text, Span::new(pos, le));
+                if let Some((name, vstart, def)) = self.split_field(line) {
+                    if let Some((d, n, vs)) = current.take() {
+                        let v = trim_span(self.text, Span::new(vs, last_end.max(vs)));
+                        self.push_field(&mut doc.actions[a], d, n, v);
+                    }
+                    current = Some((def, name, vstart));
+                }
+                last_end = line.end;
+                pos = le;
+            }
+            if let Some((d, n, vs)) = current {
+                let v = trim_span(self.text, Span::new(vs, last_end.max(vs)));
+                self.push_field(&mut doc.actions[a], d, n, v);
+            }
+        }
+
+        self.tables(doc);
+        for a in &mut doc.actions {
+            a.fields.sort_by_key(|f| f.name.span.start);
+        }
+    }
+
+    fn tables(&self, doc: &mut Document) {
+        let Some(cell_re) = &self.rules.action.cell else { return };
+        for table in &self.blocks.tables {
+            if table.header.first().is_some_and(|h| h.start < self.body_start) {
+                continue;
+            }
+            let names: Vec<String> = table
+                .header
+                .iter()
+                .map(|s| normalize_name(&self.text[s.range()]))
+                .collect();
+            let Some(key) = names.iter().position(|n| self.rules.action.table_keys.contains(n)) else {
+                continue;
+            };
+            let columns: Vec<Option<usize>> = table
+                .header
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    if i == key {
+                        None
+                    } else {
+                        self.field_def(&self.text[s.range()])
+                    }
+                })
+                .collect();
+            if columns.iter().all(Option::is_none) {
+                continue;
+            }
+            for row in &table.rows {
+                let Some(&cell) = row.get(key) else { continue };
+                let cell = trim_span(self.text, cell);
+                let raw = &self.text[cell.range()];
+                let (id, title) = captures(cell_re, raw, cell);
+                doc.headings.push(ActionHeading {
+                    text: Spanned::new(raw.to_owned(), cell),
+                    id: id.clone(),
+                    title: title.clone(),
+                    in_table: true,
+                });
+                let Some(id) = id else { continue };
+                let mut action = Action {
+                    id,
+                    title,
+                    span: cell,
+                    fields: Vec::new(),
+                };
+                for (c, def) in columns.iter().enumerate() {
+                    let (Some(def), Some(&value)) = (def, row.get(c)) else {
+                        continue;
+                    };
+                    let name = trim_span(self.text, table.header[c]);
+                    self.push_field(&mut action, *def, name, trim_span(self.text, value));
+                }
+                doc.actions.push(action);
+            }
+        }
+    }
+
+    fn field_def(&self, name: &str) -> Option<usize> {
+        let key = normalize_name(name);
+        if key.is_empty() {
+            return None;
+        }
+        self.rules.fields.iter().position(|f| f.keys.contains(&key))
+    }
+
+    /// `**Naam:** waarde`, `**Naam**: waarde` or `Naam: waarde` where Naam is a known field.
+    /// Returns the name span, where the value starts, and the field.
+    fn split_field(&self, head: Span) -> Option<(Span, usize, usize)> {
+        let line_end = self.text[head.range()].find('\n').map_or(head.end, |i| head.start + i);
+        let line = &self.text[head.start..line_end];
+        let lead = line.len() - line.trim_start().len();
+        let mut i = lead;
+        let strong = ["**", "__"].iter().find(|m| line[i..].starts_with(**m)).copied();
+        if let Some(m) = strong {
+            i += m.len();
+        }
+        let colon = line[i..].find(':')? + i;
+        let name_raw = &line[i..colon];
+        if name_raw.len() > 80 || name_raw.trim().is_empty() {
+            return None;
+        }
+        let name_trimmed = name_raw.trim_end().trim_end_matches(['*', '_']).trim_end();
+        let def = self.field_def(name_trimmed)?;
+        let name_start = head.start + i + (name_raw.len() - name_raw.trim_start().len());
+        let name = Span::new(name_start, head.start + i + name_trimmed.len());
+        let mut v = colon + 1;
+        let after = &line[v..];
+        let after_trim = after.trim_start();
+        v += after.len() - after_trim.len();
+        if let Some(m) = strong
+            && after_trim.starts_with(m)
+        {
+            v += m.len();
+        }
+        Some((name, head.start + v, def))
+    }
+
+    fn push_field(&self, action: &mut Action, def: usize, name: Span, value: Span) {
+        if action.field(def).is_some() {
+            return; // the first occurrence counts
+        }
+        let raw = self.text[value.range()].to_owned();
+        let links = match self.rules.fields[def].kind {
+            FieldKind::Links(_) | FieldKind::Actions => parse_links(&raw, value),
+            _ => Vec::new(),
+        };
+        action.fields.push(Field {
+            def,
+            name: Spanned::new(self.text[name.range()].to_owned(), name),
+            value: Spanned::new(raw, value),
+            links,
+        });
+    }
+}
+
+/// The span without surrounding whitespace (including `\r`).
+fn trim_span(text: &str, s: Span) -> Span {
+    let slice = &text[s.range()];
+    let start = s.start + (slice.len() - slice.trim_start().len());
+    let end = s.start + slice.trim_end().len();
+    Span::new(start, end.max(start))
+}
+
+fn captures(re: &Regex, raw: &str, at: Span) -> (Option<Spanned<String>>, Option<Spanned<String>>) {
+    let Some(c) = re.captures(raw) else { return (None, None) };
+    let get = |name: &str| {
+        c.name(name).and_then(|m| {
+            let s = m.as_str().trim();
+            if s.is_empty() {
+                return None;
+            }
+            let off = m.start() + (m.as_str().len() - m.as_str().trim_start().len());
+            Some(Spanned::new(s.to_owned(), at.sub(off, off + s.len())))
+        })
+    };
+    (get("id"), get("titel"))
+}
+
+fn is_id_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The IDs at the start of a link field, each with its span, and a title after the last.
+///
+/// `HA.ARB.2 Vernieuwende oplossingen` → `HA.ARB.2` titled "Vernieuwende oplossingen";
+/// `IW.TOE, IW.PER` → two IDs. An ID is letters and digits joined by `.` or `-`. After a
+/// separator (`,`, `;`, `/`, `&`, `en`) a further ID must look like one (a dot, a digit, or
+/// at most four capitals), so a title that follows a comma stays a title.
+pub fn parse_links(raw: &str, at: Span) -> Vec<Link> {
+    let mut links: Vec<Link> = Vec::new();
+    let bytes = raw.as_bytes();
+    let mut pos = 0;
+    let skip_ws_marks = |mut p: usize| {
+        while p < raw.len() && (bytes[p].is_ascii_whitespace() || matches!(bytes[p], b'*' | b'_' | b'`')) {
+            p += 1;
+        }
+        p
+    };
+    let token = |p: usize| -> Option<usize> {
+        let mut end = p;
+        let mut chars = raw[p..].char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if is_id_char(c) {
+                end = p + i + c.len_utf8();
+            } else if matches!(c, '.' | '-') && chars.peek().is_some_and(|(_, n)| is_id_char(*n)) && end == p + i {
+                continue;
+            } else {
+                break;
+            }
+        }
+        (end > p).then_some(end)
+    };
+    let looks_like_id = |t: &str| {
+        t.contains(['.', '-'])
+            || t.chars().any(|c| c.is_ascii_digit())
+            || (t.len() <= 4 && t.chars().all(|c| c.is_ascii_uppercase()))
+    };
+    pos = skip_ws_marks(pos);
+    let Some(end) = token(pos) else { return links };
+    links.push(Link {
+        id: Spanned::new(raw[pos..end].to_owned(), at.sub(pos, end)),
+        title: None,
+    });
+    pos = end;
+    loop {
+        let p = skip_ws_marks(pos);
+        let rest = &raw[p..];
+        let sep = if rest.starts_with([',', ';', '/', '&']) {
+            Some(1)
+        } else if rest.len() > 3 && rest[..3].eq_ignore_ascii_case("en ") {
+            Some(3)
+        } else {
+            None
+        };
+        let Some(sep) = sep else { break };
+        let q = skip_ws_marks(p + sep);
+        let Some(end) = token(q) else { break };
+        if !looks_like_id(&raw[q..end]) {
+            break;
+        }
+        links.push(Link {
+            id: Spanned::new(raw[q..end].to_owned(), at.sub(q, end)),
+            title: None,
+        });
+        pos = end;
+    }
+    // A title after the last ID: strip separators and brackets around it.
+    let rest = &raw[pos..];
+    let trimmed = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '*' | '_' | '`' | ':' | '-' | '–' | '—' | '(' | ',')
+    });
+    let trimmed = trimmed.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | ')' | '.'));
+    if !trimmed.is_empty() && !trimmed.contains('\n') {
+        let off = pos
+            + (rest.len()
+                - rest
+                    .trim_start_matches(|c: char| {
+                        c.is_whitespace() || matches!(c, '*' | '_' | '`' | ':' | '-' | '–' | '—' | '(' | ',')
+                    })
+                    .len());
+        if let Some(last) = links.last_mut() {
+            last.title = Some(Spanned::new(trimmed.to_owned(), at.sub(off, off + trimmed.len())));
+        }
+    }
+    links
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(raw: &str) -> Vec<(String, Option<String>)> {
+        parse_links(raw, Span::new(0, raw.len()))
+            .into_iter()
+            .map(|l| (l.id.value, l.title.map(|t| t.value)))
+            .collect()
+    }
+
+    #[test]
+    fn links_and_titles() {
+        assert_eq!(
+            ids("HA.ARB.2 Vernieuwende oplossingen"),
+            vec![("HA.ARB.2".into(), Some("Vernieuwende oplossingen".into()))]
+        );
+        assert_eq!(
+            ids("IW.TOE, IW.PER"),
+            vec![("IW.TOE".into(), None), ("IW.PER".into(), None)]
+        );
+        assert_eq!(
+            ids("T6, T8, O.MWG"),
+            vec![("T6".into(), None), ("T8".into(), None), ("O.MWG".into(), None)]
+        );
+        assert_eq!(
+            ids("SZ.TOE – Toegankelijkheid"),
+            vec![("SZ.TOE".into(), Some("Toegankelijkheid".into()))]
+        );
+        assert_eq!(
+            ids("HA-01 en HA-02"),
+            vec![("HA-01".into(), None), ("HA-02".into(), None)]
+        );
+        assert_eq!(ids("geen"), vec![("geen".into(), None)]);
+        assert_eq!(
+            ids("HA.TOE.1, Telefonie"),
+            vec![("HA.TOE.1".into(), Some("Telefonie".into()))]
+        );
+    }
+
+    #[test]
+    fn link_spans_point_at_each_id() {
+        let raw = "HA.TOE.1, WK.WGW.1";
+        let l = parse_links(raw, Span::new(100, 100 + raw.len()));
+        assert_eq!(l[1].id.span, Span::new(110, 118));
+    }
+}

@@ -1,0 +1,343 @@
+//! The one table of rule-language keywords, Dutch first with an English alias.
+//!
+//! Owns: every word the parser recognises, grouped by where it may stand. Parsing, the
+//! "did you mean" suggestions and the reference in rules/README.md read this table.
+//! Must not: parse anything itself.
+
+/// Where in a rule file a keyword may stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// At the top of a file.
+    Top,
+    /// Inside `plan { … }`.
+    Plan,
+    /// Inside `actie { … }`.
+    Action,
+    /// Inside `regel … { … }`.
+    Clause,
+    /// After `voor elke` / `voor elk`.
+    Scope,
+    /// After a field name in a requirement.
+    Predicate,
+    /// A field kind after `veld naam:`.
+    Kind,
+    /// A severity.
+    Severity,
+}
+
+/// The meaning of a keyword.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kw {
+    // top level
+    Plan,
+    Field,
+    Action,
+    Placeholders,
+    Rule,
+    Include,
+    // plan block
+    Period,
+    Register,
+    Deadline,
+    // action block
+    Recognise,
+    Heading,
+    Levels,
+    Table,
+    Cell,
+    // rule clauses
+    For,
+    Require,
+    Message,
+    Help,
+    Source,
+    Description,
+    // scopes
+    ScopeAction,
+    ScopeHeading,
+    ScopeField,
+    ScopeDocument,
+    // predicates
+    Filled,
+    Matches,
+    Words,
+    Length,
+    Exists,
+    AtLevel,
+    TitleMatches,
+    Unique,
+    WithoutPlaceholder,
+    // field kinds
+    KindText,
+    KindTime,
+    KindLinks,
+    KindActions,
+    KindAmount,
+    // severities
+    Error,
+    Warning,
+    Note,
+}
+
+pub struct Keyword {
+    pub kw: Kw,
+    pub place: Place,
+    /// The Dutch spelling (what the bundled rules use).
+    pub nl: &'static str,
+    /// The English alias.
+    pub en: &'static str,
+    /// One line for the reference.
+    pub doc: &'static str,
+}
+
+macro_rules! kw {
+    ($kw:ident, $place:ident, $nl:literal, $en:literal, $doc:literal) => {
+        Keyword {
+            kw: Kw::$kw,
+            place: Place::$place,
+            nl: $nl,
+            en: $en,
+            doc: $doc,
+        }
+    };
+}
+
+/// Multi-word keywords are written with a single space; the parser accepts any whitespace.
+pub const KEYWORDS: &[Keyword] = &[
+    kw!(
+        Plan,
+        Top,
+        "plan",
+        "plan",
+        "naam, periode, registers en inleverdatum van het plan"
+    ),
+    kw!(
+        Field,
+        Top,
+        "veld",
+        "field",
+        "een veld van een actie met de namen die schrijvers gebruiken"
+    ),
+    kw!(
+        Action,
+        Top,
+        "actie",
+        "action",
+        "hoe een actie in een concept herkend wordt"
+    ),
+    kw!(
+        Placeholders,
+        Top,
+        "plaatshouders",
+        "placeholders",
+        "waarden die als 'nog niet ingevuld' tellen"
+    ),
+    kw!(
+        Rule,
+        Top,
+        "regel",
+        "rule",
+        "een eis aan het jaarplan, of een wijziging van de ernst van een regel"
+    ),
+    kw!(Include, Top, "gebruik", "include", "neem een ander regelbestand op"),
+    kw!(
+        Period,
+        Plan,
+        "periode",
+        "period",
+        "de planperiode: `periode 2026-01-01 t/m 2027-12-31`"
+    ),
+    kw!(
+        Register,
+        Plan,
+        "register",
+        "register",
+        "een beleidsregister: `register beleid = \"bestand.toml\"`"
+    ),
+    kw!(
+        Deadline,
+        Plan,
+        "inleverdatum",
+        "deadline",
+        "de inleverdatum van het plan"
+    ),
+    kw!(
+        Recognise,
+        Action,
+        "herken",
+        "recognise",
+        "koppen die als actiekop bedoeld zijn"
+    ),
+    kw!(
+        Heading,
+        Action,
+        "kop",
+        "heading",
+        "het patroon van een goede actiekop, met groepen `id` en `titel`"
+    ),
+    kw!(
+        Levels,
+        Action,
+        "niveau",
+        "levels",
+        "de kopniveaus van een actie: `niveau 2 t/m 4`"
+    ),
+    kw!(
+        Table,
+        Action,
+        "tabel",
+        "table",
+        "kolomkoppen die een actietabel herkenbaar maken"
+    ),
+    kw!(
+        Cell,
+        Action,
+        "cel",
+        "cell",
+        "het patroon van de actiecel in een tabel, met groepen `id` en `titel`"
+    ),
+    kw!(For, Clause, "voor", "for", "waarop de regel werkt: `voor elke actie`"),
+    kw!(Require, Clause, "eis", "require", "de eis zelf"),
+    kw!(
+        Message,
+        Clause,
+        "melding",
+        "message",
+        "de melding als de eis niet klopt"
+    ),
+    kw!(Help, Clause, "hulp", "help", "hoe de schrijver het oplost"),
+    kw!(Source, Clause, "bron", "source", "waar de eis vandaan komt"),
+    kw!(
+        Description,
+        Clause,
+        "beschrijving",
+        "description",
+        "uitleg van de regel"
+    ),
+    kw!(ScopeAction, Scope, "actie", "action", "elke actie met een id"),
+    kw!(
+        ScopeHeading,
+        Scope,
+        "actiekop",
+        "action-heading",
+        "elke kop of tabelcel die een actie wil zijn"
+    ),
+    kw!(ScopeField, Scope, "veld", "field", "elk ingevuld veld van elke actie"),
+    kw!(
+        ScopeDocument,
+        Scope,
+        "document",
+        "document",
+        "elk conceptbestand (velden uit het voorwerk)"
+    ),
+    kw!(
+        Filled,
+        Predicate,
+        "ingevuld",
+        "filled",
+        "het veld staat er en is niet leeg of een plaatshouder"
+    ),
+    kw!(
+        Matches,
+        Predicate,
+        "matcht",
+        "matches",
+        "de waarde past bij een patroon: `matcht /^n\\.v\\.t/i`"
+    ),
+    kw!(Words, Predicate, "woorden", "words", "aantal woorden: `woorden >= 15`"),
+    kw!(Length, Predicate, "lengte", "length", "aantal tekens: `lengte <= 200`"),
+    kw!(
+        Exists,
+        Predicate,
+        "bestaat in",
+        "exists in",
+        "elke verwijzing bestaat in een register"
+    ),
+    kw!(
+        AtLevel,
+        Predicate,
+        "op niveau",
+        "at level",
+        "elke verwijzing is van een van deze niveaus"
+    ),
+    kw!(
+        TitleMatches,
+        Predicate,
+        "titel klopt",
+        "title matches",
+        "een titel achter de verwijzing is de titel uit het register"
+    ),
+    kw!(
+        Unique,
+        Predicate,
+        "uniek",
+        "unique",
+        "de waarde komt in het hele plan maar een keer voor"
+    ),
+    kw!(
+        WithoutPlaceholder,
+        Predicate,
+        "zonder plaatshouder",
+        "without placeholder",
+        "de waarde bevat geen plaatshouder"
+    ),
+    kw!(KindText, Kind, "tekst", "text", "vrije tekst"),
+    kw!(KindTime, Kind, "tijd", "time", "een tijdsaanduiding (tijdpad)"),
+    kw!(
+        KindLinks,
+        Kind,
+        "verwijzing",
+        "link",
+        "een of meer ID's uit een register: `verwijzing(beleid)`"
+    ),
+    kw!(
+        KindActions,
+        Kind,
+        "acties",
+        "actions",
+        "een of meer actie-ID's uit het plan"
+    ),
+    kw!(KindAmount, Kind, "bedrag", "amount", "inzet met bedragen, fte of uren"),
+    kw!(
+        Error,
+        Severity,
+        "fout",
+        "error",
+        "een fout: het plan is niet klaar (exitcode 1)"
+    ),
+    kw!(Warning, Severity, "waarschuwing", "warning", "een waarschuwing"),
+    kw!(Note, Severity, "opmerking", "note", "een opmerking"),
+];
+
+/// Look up a word (already normalised to single spaces) in one place.
+pub fn lookup(place: Place, word: &str) -> Option<Kw> {
+    KEYWORDS
+        .iter()
+        .find(|k| k.place == place && (k.nl.eq_ignore_ascii_case(word) || k.en.eq_ignore_ascii_case(word)))
+        .map(|k| k.kw)
+}
+
+/// The Dutch spellings of every keyword of a place, for "expected one of" and suggestions.
+pub fn spellings(place: Place) -> Vec<&'static str> {
+    KEYWORDS.iter().filter(|k| k.place == place).map(|k| k.nl).collect()
+}
+
+/// Every spelling (Dutch and English) of a place.
+pub fn all_spellings(place: Place) -> Vec<&'static str> {
+    KEYWORDS
+        .iter()
+        .filter(|k| k.place == place)
+        .flat_map(|k| [k.nl, k.en])
+        .collect()
+}
+
+/// The closest candidate to `word`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&lower, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}

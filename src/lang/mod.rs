@@ -1,0 +1,303 @@
+//! The rule language: rule files → a checked `RuleSet`.
+//!
+//! Owns: reading the entry rule file and everything it includes (paths relative to the
+//! including file, cycles reported with the whole chain), the registers the plan names,
+//! and the decision that a rule set with errors is not used.
+//! Must not: read drafts or evaluate rules.
+
+pub mod keywords;
+pub mod parser;
+pub mod resolve;
+pub mod ruleset;
+pub mod syntax;
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::embedded;
+use crate::register::Register;
+use crate::source::{SourceFile, SourceId, Sources, Span};
+
+use self::keywords::Place;
+use self::parser::PErrorKind;
+use self::resolve::Located;
+use self::ruleset::RuleSet;
+use self::syntax::Item;
+
+/// The rule ID under which problems in rule files are reported.
+pub const RULE_FILE_PROBLEM: &str = "regelbestand";
+
+/// Where rule files and registers are read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The files bundled in the binary (`rules/` in this repository).
+    Bundled,
+    /// The file system.
+    Disk,
+}
+
+/// Load a rule set. On any error the rule set is `None` and the diagnostics say why.
+pub fn load(entry: &str, origin: Origin, sources: &mut Sources) -> (Option<RuleSet>, Vec<Diagnostic>) {
+    let mut loader = Loader {
+        origin,
+        sources,
+        diags: Vec::new(),
+        items: Vec::new(),
+        stack: Vec::new(),
+        registers: Vec::new(),
+    };
+    let Some(entry_id) = loader.file(entry, None) else {
+        return (None, loader.diags);
+    };
+    let Loader {
+        diags,
+        items,
+        registers,
+        ..
+    } = loader;
+    if diags.iter().any(|d| d.severity == Severity::Error) {
+        return (None, diags);
+    }
+    let (set, more) = resolve::resolve(items, entry_id, registers);
+    let mut all = diags;
+    all.extend(more);
+    (set, all)
+}
+
+/// One file of the include chain: its canonical path, its id, and the include that led here.
+type Frame = (String, SourceId, Option<(SourceId, Span)>);
+
+struct Loader<'a> {
+    origin: Origin,
+    sources: &'a mut Sources,
+    diags: Vec<Diagnostic>,
+    items: Vec<Located>,
+    /// The include chain being read: (path, file, span of the include that led here).
+    stack: Vec<Frame>,
+    registers: resolve::LoadedRegisters,
+}
+
+impl Loader<'_> {
+    fn read(&self, path: &str) -> Result<String, String> {
+        match self.origin {
+            Origin::Bundled => embedded::file(path)
+                .map(str::to_owned)
+                .ok_or_else(|| "dit bestand hoort niet bij de ingebouwde regels".to_owned()),
+            Origin::Disk => match std::fs::read(path) {
+                Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
+                    format!(
+                        "het bestand is geen UTF-8 (ongeldige byte op positie {})",
+                        e.utf8_error().valid_up_to()
+                    )
+                }),
+                Err(e) => Err(crate::walk::describe_io_error(&e)),
+            },
+        }
+    }
+
+    /// Read and parse one rule file, then the files it includes.
+    fn file(&mut self, path: &str, from: Option<(SourceId, Span)>) -> Option<SourceId> {
+        let key = self.canonical(path);
+        if let Some(pos) = self.stack.iter().position(|(k, _, _)| *k == key) {
+            self.cycle(pos, from);
+            return None;
+        }
+        let text = match self.read(path) {
+            Ok(t) => t,
+            Err(why) => {
+                let d = Diagnostic::new(
+                    RULE_FILE_PROBLEM,
+                    Severity::Error,
+                    format!("regelbestand `{path}` kan niet gelezen worden: {why}"),
+                );
+                let d = match from {
+                    Some((f, s)) => d.with_primary(Label::new(f, s, "hier opgenomen")),
+                    None => d,
+                };
+                self.diags
+                    .push(d.with_help("Controleer het pad; paden zijn relatief aan het bestand waarin ze staan."));
+                return None;
+            }
+        };
+        let id = self.sources.add(SourceFile::new(path, text));
+        self.stack.push((key, id, from));
+        let (file, errors) = parser::parse(&self.sources.get(id).text);
+        for e in errors {
+            self.diags.push(syntax_diagnostic(id, e));
+        }
+        for item in file.items {
+            match &item {
+                Item::Include(p) => {
+                    let target = self.join(path, &p.value);
+                    self.file(&target, Some((id, p.span)));
+                }
+                Item::Plan(plan) => {
+                    for it in &plan.items {
+                        if let syntax::PlanItem::Register { name, path: rpath } = it {
+                            let target = self.join(path, &rpath.value);
+                            let reg = self.register(&target, id, rpath.span);
+                            self.registers.push((name.clone(), reg));
+                        }
+                    }
+                }
+                _ => {}
+            }
+            self.items.push(Located { file: id, item });
+        }
+        self.stack.pop();
+        Some(id)
+    }
+
+    fn register(&mut self, path: &str, from: SourceId, span: Span) -> Option<Register> {
+        let text = match self.read(path) {
+            Ok(t) => t,
+            Err(why) => {
+                self.diags.push(
+                    Diagnostic::new(
+                        RULE_FILE_PROBLEM,
+                        Severity::Error,
+                        format!("register `{path}` kan niet gelezen worden: {why}"),
+                    )
+                    .with_primary(Label::new(from, span, "dit register"))
+                    .with_help("Paden zijn relatief aan het regelbestand."),
+                );
+                return None;
+            }
+        };
+        let id = self.sources.add(SourceFile::new(path, text));
+        let (reg, diags) = Register::load(id, self.sources);
+        self.diags.extend(diags);
+        reg
+    }
+
+    fn cycle(&mut self, pos: usize, closing: Option<(SourceId, Span)>) {
+        let chain: Vec<String> = self.stack[pos..]
+            .iter()
+            .map(|(_, id, _)| self.sources.get(*id).name.clone())
+            .chain(std::iter::once(self.sources.get(self.stack[pos].1).name.clone()))
+            .collect();
+        let mut d = Diagnostic::new(
+            RULE_FILE_PROBLEM,
+            Severity::Error,
+            format!("regelbestanden nemen elkaar in een kring op: {}", chain.join(" → ")),
+        );
+        if let Some((f, s)) = closing {
+            d = d.with_primary(Label::new(f, s, "dit sluit de kring"));
+        }
+        for (_, _, from) in &self.stack[pos + 1..] {
+            if let Some((f, s)) = from {
+                d = d.with_label(Label::new(*f, *s, "opgenomen hier"));
+            }
+        }
+        self.diags.push(d.with_help("Haal een van de `gebruik`-regels weg."));
+    }
+
+    fn join(&self, base: &str, rel: &str) -> String {
+        let parent = Path::new(base).parent().unwrap_or(Path::new(""));
+        let joined = if Path::new(rel).is_absolute() {
+            PathBuf::from(rel)
+        } else {
+            parent.join(rel)
+        };
+        normalize(&joined)
+    }
+
+    fn canonical(&self, path: &str) -> String {
+        match self.origin {
+            Origin::Bundled => normalize(Path::new(path)),
+            Origin::Disk => std::fs::canonicalize(path)
+                .map_or_else(|_| normalize(Path::new(path)), |p| p.to_string_lossy().into_owned()),
+        }
+    }
+}
+
+/// `a/./b/../c` → `a/c`, with `/` separators.
+fn normalize(p: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut absolute = false;
+    for c in p.components() {
+        match c {
+            Component::RootDir => absolute = true,
+            Component::CurDir | Component::Prefix(_) => {}
+            Component::ParentDir => {
+                if parts.last().is_some_and(|l| l != "..") {
+                    parts.pop();
+                } else {
+                    parts.push("..".into());
+                }
+            }
+            Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
+        }
+    }
+    let s = parts.join("/");
+    if absolute { format!("/{s}") } else { s }
+}
+
+fn syntax_diagnostic(file: SourceId, e: parser::SyntaxError) -> Diagnostic {
+    let found = if e.found.is_empty() {
+        "het einde van het bestand".to_owned()
+    } else {
+        format!("`{}`", e.found)
+    };
+    let (message, label, help): (String, String, Option<String>) = match e.kind {
+        PErrorKind::Expected(what) => (
+            format!("verwacht {what}, maar vond {found}"),
+            format!("hier verwacht: {what}"),
+            None,
+        ),
+        PErrorKind::UnknownKeyword { found: word, place } => {
+            let candidates = keywords::spellings(place);
+            let all = keywords::all_spellings(place);
+            let help = match keywords::did_you_mean(&word, all.iter().copied()) {
+                Some(s) => format!("bedoelde je `{s}`?"),
+                None => format!("hier kan staan: {}", candidates.join(", ")),
+            };
+            (
+                format!("onbekend woord `{word}` {}", place_phrase(place)),
+                "onbekend woord".into(),
+                Some(help),
+            )
+        }
+        PErrorKind::TooDeep => (
+            format!("de eis is te diep genest (meer dan {} niveaus)", parser::MAX_DEPTH),
+            "te diep genest".into(),
+            Some("Splits de eis over meer regels.".into()),
+        ),
+        PErrorKind::BadDate(why) => (
+            why,
+            "geen geldige datum".into(),
+            Some("Schrijf een datum als 2026-01-01.".into()),
+        ),
+        PErrorKind::UnterminatedString => (
+            "tekst zonder afsluitend aanhalingsteken".into(),
+            "deze tekst sluit niet".into(),
+            Some("Sluit de tekst af met \".".into()),
+        ),
+        PErrorKind::UnterminatedRegex => (
+            "patroon zonder afsluitende schuine streep".into(),
+            "dit patroon sluit niet".into(),
+            Some("Sluit het patroon op dezelfde regel af met /; schrijf een / in het patroon als \\/.".into()),
+        ),
+        PErrorKind::BadNumber => ("dit getal is te groot".into(), "te groot".into(), None),
+        PErrorKind::Nom(_) => (format!("onverwacht {found}"), "hier".into(), None),
+    };
+    let mut d =
+        Diagnostic::new(RULE_FILE_PROBLEM, Severity::Error, message).with_primary(Label::new(file, e.span, label));
+    if let Some(h) = help {
+        d = d.with_help(h);
+    }
+    d
+}
+
+fn place_phrase(place: Place) -> &'static str {
+    match place {
+        Place::Top => "aan het begin van een onderdeel",
+        Place::Plan => "in het plan-blok",
+        Place::Action => "in het actie-blok",
+        Place::Clause => "in een regel",
+        Place::Scope => "na `voor elke`",
+        Place::Predicate => "als eis",
+        Place::Kind => "als soort veld",
+        Place::Severity => "als ernst",
+    }
+}

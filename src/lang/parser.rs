@@ -1,0 +1,1015 @@
+//! The rule-language grammar, written with nom 8.
+//!
+//! Owns: text → `syntax::File` plus syntax errors, each at its byte span.
+//! Must not: look at what names mean (unknown fields or registers are `resolve`'s job).
+//!
+//! Every production is in the doc comment of the function that parses it. Whitespace and
+//! `# comments` may stand between any two tokens. After a keyword the parser commits
+//! (`cut`), so an error points at the token that is wrong, not at the keyword before it.
+//! After an error it skips to the next line that starts with a top-level keyword and goes
+//! on, so one run reports every mistake.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while, take_while1};
+use nom::character::complete::{char, digit1, multispace1, not_line_ending, satisfy};
+use nom::combinator::recognize;
+use nom::error::{ErrorKind, ParseError};
+use nom::multi::many0;
+use nom::sequence::{pair, preceded};
+use nom::{IResult, Parser};
+
+use crate::source::Span;
+
+use super::keywords::{self, Kw, Place};
+use super::syntax::*;
+
+/// How deeply `niet`, `als` and parentheses may nest. Far more than any rule needs, and far
+/// less than what would exhaust the stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// A syntax error. `rest` is the length of the input that was left where it happened, so the
+/// parser needs no offsets while it runs; [`parse`] turns it into a span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PError {
+    rest: usize,
+    len: usize,
+    pub kind: PErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PErrorKind {
+    /// `what` was expected here.
+    Expected(String),
+    /// A word that is not a keyword in this place.
+    UnknownKeyword {
+        found: String,
+        place: Place,
+    },
+    TooDeep,
+    BadDate(String),
+    UnterminatedString,
+    UnterminatedRegex,
+    BadNumber,
+    Nom(ErrorKind),
+}
+
+impl<'a> ParseError<&'a str> for PError {
+    fn from_error_kind(input: &'a str, kind: ErrorKind) -> Self {
+        PError {
+            rest: input.len(),
+            len: 0,
+            kind: PErrorKind::Nom(kind),
+        }
+    }
+
+    fn append(_: &'a str, _: ErrorKind, other: Self) -> Self {
+        other
+    }
+
+    fn or(self, other: Self) -> Self {
+        // The alternative that got further explains the problem best.
+        if other.rest < self.rest { other } else { self }
+    }
+}
+
+/// A syntax error with its span in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub span: Span,
+    pub kind: PErrorKind,
+    /// What stood at the error, for the message.
+    pub found: String,
+}
+
+type PResult<'a, T> = IResult<&'a str, T, PError>;
+
+fn fail<T>(i: &str, len: usize, kind: PErrorKind) -> PResult<'_, T> {
+    Err(nom::Err::Failure(PError {
+        rest: i.len(),
+        len,
+        kind,
+    }))
+}
+
+fn expected<'a, T>(i: &'a str, what: &str) -> PResult<'a, T> {
+    fail(i, token_len(i), PErrorKind::Expected(what.to_owned()))
+}
+
+/// The length of the token at the start of `i` (for error spans).
+fn token_len(i: &str) -> usize {
+    let first = match i.chars().next() {
+        None => return 0,
+        Some(c) => c,
+    };
+    if first.is_alphanumeric() || first == '_' {
+        i.find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))
+            .unwrap_or(i.len())
+    } else {
+        first.len_utf8()
+    }
+}
+
+/// `ws := (whitespace | "#" rest-of-line)*`
+fn ws(i: &str) -> &str {
+    let r: PResult<'_, Vec<&str>> = many0(alt((multispace1, recognize(preceded(char('#'), not_line_ending))))).parse(i);
+    match r {
+        Ok((rest, _)) => rest,
+        Err(_) => i,
+    }
+}
+
+fn is_word_start(c: char) -> bool {
+    c.is_alphabetic() || c == '_'
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '-'
+}
+
+struct Parser_<'s> {
+    src: &'s str,
+}
+
+impl<'s> Parser_<'s> {
+    fn span(&self, start: &str, end: &str) -> Span {
+        Span::new(self.src.len() - start.len(), self.src.len() - end.len())
+    }
+
+    /// `word := letter (letter | digit | "_" | "-")*`
+    fn word<'a>(&self, i: &'a str) -> PResult<'a, Ident> {
+        let i = ws(i);
+        let (rest, w) = recognize(pair(satisfy(is_word_start), take_while(is_word_char))).parse(i)?;
+        Ok((
+            rest,
+            Ident {
+                name: w.to_owned(),
+                span: self.span(i, rest),
+            },
+        ))
+    }
+
+    /// Like `word`, but commits: anything else is "expected `what`".
+    fn expect_word<'a>(&self, i: &'a str, what: &str) -> PResult<'a, Ident> {
+        match self.word(i) {
+            Ok(r) => Ok(r),
+            Err(_) => expected(ws(i), what),
+        }
+    }
+
+    /// Peek: is the next word `kw` (Dutch or English spelling of a single-word keyword)?
+    fn peek_word<'a>(&self, i: &'a str, words: &[&str]) -> Option<&'a str> {
+        match self.word(i) {
+            Ok((rest, w)) if words.iter().any(|x| x.eq_ignore_ascii_case(&w.name)) => Some(rest),
+            _ => None,
+        }
+    }
+
+    /// A keyword of `place`, possibly of two words (`bestaat in`).
+    fn keyword<'a>(&self, i: &'a str, place: Place) -> PResult<'a, (Kw, Span)> {
+        let start = ws(i);
+        let (rest, first) = match self.word(start) {
+            Ok(r) => r,
+            Err(_) => {
+                let what = format!("een van: {}", keywords::spellings(place).join(", "));
+                return expected(start, &what);
+            }
+        };
+        if let Some(kw) = keywords::lookup(place, &first.name) {
+            return Ok((rest, (kw, first.span)));
+        }
+        // Two-word keywords.
+        if let Ok((rest2, second)) = self.word(rest) {
+            let both = format!("{} {}", first.name, second.name);
+            if let Some(kw) = keywords::lookup(place, &both) {
+                return Ok((rest2, (kw, first.span.cover(second.span))));
+            }
+        }
+        fail(
+            start,
+            first.span.len(),
+            PErrorKind::UnknownKeyword {
+                found: first.name,
+                place,
+            },
+        )
+    }
+
+    /// A punctuation token, committed.
+    fn sym<'a>(&self, i: &'a str, s: &'static str) -> PResult<'a, Span> {
+        let start = ws(i);
+        match tag::<&str, &str, PError>(s).parse(start) {
+            Ok((rest, _)) => Ok((rest, self.span(start, rest))),
+            Err(_) => expected(start, &format!("`{s}`")),
+        }
+    }
+
+    fn try_sym<'a>(&self, i: &'a str, s: &'static str) -> Option<&'a str> {
+        let start = ws(i);
+        start.strip_prefix(s)
+    }
+
+    /// `string := '"' (char | '\"' | '\\' | '\n')* '"'` — a line break inside a string and
+    /// the indentation after it read as one space, so long texts may wrap.
+    fn string<'a>(&self, i: &'a str) -> PResult<'a, Str> {
+        let start = ws(i);
+        let Some(body) = start.strip_prefix('"') else {
+            return expected(start, "een tekst tussen aanhalingstekens (\"...\")");
+        };
+        let mut value = String::new();
+        let mut chars = body.char_indices();
+        while let Some((idx, c)) = chars.next() {
+            match c {
+                '"' => {
+                    let rest = &body[idx + 1..];
+                    return Ok((
+                        rest,
+                        Str {
+                            value,
+                            span: self.span(start, rest),
+                        },
+                    ));
+                }
+                '\\' => match chars.next() {
+                    Some((_, 'n')) => value.push('\n'),
+                    Some((_, c)) => value.push(c),
+                    None => break,
+                },
+                '\r' => {}
+                '\n' => {
+                    while value.ends_with(' ') {
+                        value.pop();
+                    }
+                    value.push(' ');
+                    let rest = &body[idx + 1..];
+                    let skip = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+                    for _ in 0..skip {
+                        chars.next();
+                    }
+                }
+                c => value.push(c),
+            }
+        }
+        fail(start, 1, PErrorKind::UnterminatedString)
+    }
+
+    /// `regex := "/" (char | "\/")* "/" flags` with flags from `i` (ignore case), `x`, `s`.
+    fn regex<'a>(&self, i: &'a str) -> PResult<'a, RegexLit> {
+        let start = ws(i);
+        let Some(body) = start.strip_prefix('/') else {
+            return expected(start, "een patroon tussen schuine strepen (/.../)");
+        };
+        let mut pattern = String::new();
+        let mut chars = body.char_indices();
+        while let Some((idx, c)) = chars.next() {
+            match c {
+                '/' => {
+                    let after = &body[idx + 1..];
+                    let (rest, flags) = take_while::<_, &str, PError>(|c: char| c.is_ascii_lowercase()).parse(after)?;
+                    return Ok((
+                        rest,
+                        RegexLit {
+                            pattern,
+                            flags: flags.to_owned(),
+                            span: self.span(start, rest),
+                        },
+                    ));
+                }
+                '\\' => match chars.next() {
+                    Some((_, '/')) => pattern.push('/'),
+                    Some((_, c)) => {
+                        pattern.push('\\');
+                        pattern.push(c);
+                    }
+                    None => break,
+                },
+                '\n' => break,
+                c => pattern.push(c),
+            }
+        }
+        fail(start, 1, PErrorKind::UnterminatedRegex)
+    }
+
+    fn number<'a>(&self, i: &'a str) -> PResult<'a, (usize, Span)> {
+        let start = ws(i);
+        match digit1::<&str, PError>(start) {
+            Ok((rest, d)) => match d.parse() {
+                Ok(n) => Ok((rest, (n, self.span(start, rest)))),
+                Err(_) => fail(start, d.len(), PErrorKind::BadNumber),
+            },
+            Err(_) => expected(start, "een getal"),
+        }
+    }
+
+    /// `datum := jjjj "-" mm "-" dd`
+    fn date<'a>(&self, i: &'a str) -> PResult<'a, DateLit> {
+        let start = ws(i);
+        let r: PResult<'_, &str> = recognize((
+            take_while1(|c: char| c.is_ascii_digit()),
+            char('-'),
+            take_while1(|c: char| c.is_ascii_digit()),
+            char('-'),
+            take_while1(|c: char| c.is_ascii_digit()),
+        ))
+        .parse(start);
+        let Ok((rest, text)) = r else {
+            return expected(start, "een datum als 2026-01-01");
+        };
+        let mut parts = text.split('-').map(|p| p.parse::<i32>().unwrap_or(-1));
+        let (y, m, d) = (
+            parts.next().unwrap_or(-1),
+            parts.next().unwrap_or(-1),
+            parts.next().unwrap_or(-1),
+        );
+        let valid = (1000..=9999).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
+        let date = valid
+            .then(|| jiff::civil::Date::new(y as i16, m as i8, d as i8))
+            .transpose();
+        match date {
+            Ok(Some(_)) => Ok((
+                rest,
+                DateLit {
+                    year: y as i16,
+                    month: m as i8,
+                    day: d as i8,
+                    span: self.span(start, rest),
+                },
+            )),
+            Ok(None) => fail(
+                start,
+                text.len(),
+                PErrorKind::BadDate(format!("`{text}` is geen datum als 2026-01-01")),
+            ),
+            Err(e) => fail(
+                start,
+                text.len(),
+                PErrorKind::BadDate(format!("`{text}` bestaat niet: {e}")),
+            ),
+        }
+    }
+
+    /// `file := item*`
+    fn file(&self, errors: &mut Vec<PError>) -> File {
+        let mut items = Vec::new();
+        let mut i = self.src;
+        loop {
+            i = ws(i);
+            if i.is_empty() {
+                break;
+            }
+            match self.item(i) {
+                Ok((rest, item)) => {
+                    items.push(item);
+                    i = rest;
+                }
+                Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
+                    errors.push(e);
+                    match next_item_line(i) {
+                        Some(rest) => i = rest,
+                        None => break,
+                    }
+                }
+                Err(nom::Err::Incomplete(_)) => break,
+            }
+        }
+        File { items }
+    }
+
+    /// `item := plan | veld | actie | plaatshouders | regel | gebruik`
+    fn item<'a>(&self, i: &'a str) -> PResult<'a, Item> {
+        let start = ws(i);
+        let (i, (kw, _)) = self.keyword(start, Place::Top)?;
+        match kw {
+            Kw::Plan => self.plan(start, i),
+            Kw::Field => self.field(start, i),
+            Kw::Action => self.action(start, i),
+            Kw::Placeholders => {
+                let i = self.try_sym(i, "=").unwrap_or(i);
+                let (i, pats) = self.patterns(i)?;
+                Ok((i, Item::Placeholders(pats, self.span(start, i))))
+            }
+            Kw::Rule => self.rule(start, i),
+            Kw::Include => {
+                let (i, path) = self.string(i)?;
+                Ok((i, Item::Include(path)))
+            }
+            _ => unreachable!("only top-level keywords are looked up here"),
+        }
+    }
+
+    /// `plan := "plan" string "{" (periode | register | inleverdatum)* "}"`
+    /// `periode := "periode" datum ("t/m" | "tot en met") datum`
+    /// `register := "register" naam "=" string`
+    /// `inleverdatum := "inleverdatum" datum`
+    fn plan<'a>(&self, start: &'a str, i: &'a str) -> PResult<'a, Item> {
+        let (i, name) = self.string(i)?;
+        let (mut i, _) = self.sym(i, "{")?;
+        let mut items = Vec::new();
+        loop {
+            if let Some(rest) = self.try_sym(i, "}") {
+                i = rest;
+                break;
+            }
+            let (rest, (kw, _)) = self.keyword(i, Place::Plan)?;
+            let (rest, item) = match kw {
+                Kw::Period => {
+                    let (r, from) = self.date(rest)?;
+                    let (r, ()) = self.until(r)?;
+                    let (r, to) = self.date(r)?;
+                    (r, PlanItem::Period { start: from, end: to })
+                }
+                Kw::Register => {
+                    let (r, name) = self.expect_word(rest, "de naam van het register")?;
+                    let (r, _) = self.sym(r, "=")?;
+                    let (r, path) = self.string(r)?;
+                    (r, PlanItem::Register { name, path })
+                }
+                Kw::Deadline => {
+                    let (r, d) = self.date(rest)?;
+                    (r, PlanItem::Deadline(d))
+                }
+                _ => unreachable!("plan keyword"),
+            };
+            items.push(item);
+            i = rest;
+        }
+        Ok((
+            i,
+            Item::Plan(PlanBlock {
+                name,
+                items,
+                span: self.span(start, i),
+            }),
+        ))
+    }
+
+    /// `t/m | tot en met | to`
+    fn until<'a>(&self, i: &'a str) -> PResult<'a, ()> {
+        if let Some(rest) = self.try_sym(i, "t/m") {
+            return Ok((rest, ()));
+        }
+        if let Some(r) = self.peek_word(i, &["tot"])
+            && let Some(r) = self.peek_word(r, &["en"])
+            && let Some(r) = self.peek_word(r, &["met"])
+        {
+            return Ok((r, ()));
+        }
+        if let Some(r) = self.peek_word(i, &["to"]) {
+            return Ok((r, ()));
+        }
+        expected(ws(i), "`t/m`")
+    }
+
+    /// `veld := "veld" naam [":" soort] "=" string ("|" string)*`
+    /// `soort := "tekst" | "tijd" | "verwijzing" "(" naam ")" | "acties" | "bedrag"`
+    fn field<'a>(&self, start: &'a str, i: &'a str) -> PResult<'a, Item> {
+        let (i, name) = self.expect_word(i, "de naam van het veld")?;
+        let (i, kind) = match self.try_sym(i, ":") {
+            Some(r) => {
+                let kstart = ws(r);
+                let (r, (kw, _)) = self.keyword(kstart, Place::Kind)?;
+                let (r, register) = if kw == Kw::KindLinks {
+                    let (r, _) = self.sym(r, "(")?;
+                    let (r, reg) = self.expect_word(r, "de naam van een register")?;
+                    let (r, _) = self.sym(r, ")")?;
+                    (r, Some(reg))
+                } else {
+                    (r, None)
+                };
+                (
+                    r,
+                    Some(KindSyn {
+                        kw,
+                        register,
+                        span: self.span(kstart, r),
+                    }),
+                )
+            }
+            None => (i, None),
+        };
+        let (i, _) = self.sym(i, "=")?;
+        let (i, aliases) = self.strings(i)?;
+        Ok((
+            i,
+            Item::Field(FieldDecl {
+                name,
+                kind,
+                aliases,
+                span: self.span(start, i),
+            }),
+        ))
+    }
+
+    /// `strings := string ("|" string)*`
+    fn strings<'a>(&self, i: &'a str) -> PResult<'a, Vec<Str>> {
+        let (mut i, first) = self.string(i)?;
+        let mut out = vec![first];
+        while let Some(r) = self.try_sym(i, "|") {
+            let (r, s) = self.string(r)?;
+            out.push(s);
+            i = r;
+        }
+        Ok((i, out))
+    }
+
+    /// `patronen := (string | regex) ("|" (string | regex))*`
+    fn patterns<'a>(&self, i: &'a str) -> PResult<'a, Vec<Pattern>> {
+        let mut out = Vec::new();
+        let mut i = i;
+        loop {
+            let start = ws(i);
+            let (r, p) = if start.starts_with('/') {
+                let (r, re) = self.regex(start)?;
+                (r, Pattern::Regex(re))
+            } else {
+                let (r, s) = self.string(start)?;
+                (r, Pattern::Text(s))
+            };
+            out.push(p);
+            match self.try_sym(r, "|") {
+                Some(r) => i = r,
+                None => return Ok((r, out)),
+            }
+        }
+    }
+
+    /// `actie := "actie" "{" ("herken" regex | "kop" regex | "niveau" getal "t/m" getal
+    ///           | "tabel" strings | "cel" regex)* "}"`
+    fn action<'a>(&self, start: &'a str, i: &'a str) -> PResult<'a, Item> {
+        let (mut i, _) = self.sym(i, "{")?;
+        let mut items = Vec::new();
+        loop {
+            if let Some(rest) = self.try_sym(i, "}") {
+                i = rest;
+                break;
+            }
+            let (rest, (kw, kspan)) = self.keyword(i, Place::Action)?;
+            let (rest, item) = match kw {
+                Kw::Recognise => {
+                    let (r, re) = self.regex(rest)?;
+                    (r, ActionItem::Recognise(re))
+                }
+                Kw::Heading => {
+                    let (r, re) = self.regex(rest)?;
+                    (r, ActionItem::Heading(re))
+                }
+                Kw::Cell => {
+                    let (r, re) = self.regex(rest)?;
+                    (r, ActionItem::Cell(re))
+                }
+                Kw::Levels => {
+                    let (r, (min, _)) = self.number(rest)?;
+                    let (r, ()) = self.until(r)?;
+                    let (r, (max, nspan)) = self.number(r)?;
+                    (
+                        r,
+                        ActionItem::Levels {
+                            min: min.min(255) as u8,
+                            max: max.min(255) as u8,
+                            span: kspan.cover(nspan),
+                        },
+                    )
+                }
+                Kw::Table => {
+                    let (r, names) = self.strings(rest)?;
+                    (r, ActionItem::Table(names))
+                }
+                _ => unreachable!("action keyword"),
+            };
+            items.push(item);
+            i = rest;
+        }
+        Ok((
+            i,
+            Item::Action(ActionBlock {
+                items,
+                span: self.span(start, i),
+            }),
+        ))
+    }
+
+    /// `regel := "regel" id ernst [string] "{" clausule* "}"`
+    /// `        | "regel" id "is" (ernst | "uit")`
+    fn rule<'a>(&self, start: &'a str, i: &'a str) -> PResult<'a, Item> {
+        let (i, id) = self.expect_word(i, "het ID van de regel, zoals `actie-eigenaar`")?;
+        if let Some(r) = self.peek_word(i, &["is"]) {
+            if let Some(r) = self.peek_word(r, &["uit", "off"]) {
+                let span = self.span(start, r);
+                return Ok((
+                    r,
+                    Item::Override(RuleOverride {
+                        id,
+                        severity: None,
+                        span,
+                    }),
+                ));
+            }
+            let (r, severity) = self.severity(r, true)?;
+            let span = self.span(start, r);
+            return Ok((
+                r,
+                Item::Override(RuleOverride {
+                    id,
+                    severity: Some(severity),
+                    span,
+                }),
+            ));
+        }
+        let (i, severity) = self.severity(i, false)?;
+        let (i, title) = if ws(i).starts_with('"') {
+            let (r, s) = self.string(i)?;
+            (r, Some(s))
+        } else {
+            (i, None)
+        };
+        let (mut i, _) = self.sym(i, "{")?;
+        let mut clauses = Vec::new();
+        loop {
+            if let Some(rest) = self.try_sym(i, "}") {
+                i = rest;
+                break;
+            }
+            let (rest, clause) = self.clause(i)?;
+            clauses.push(clause);
+            i = rest;
+        }
+        Ok((
+            i,
+            Item::Rule(RuleDecl {
+                id,
+                severity,
+                title,
+                clauses,
+                span: self.span(start, i),
+            }),
+        ))
+    }
+
+    /// `ernst := "fout" | "waarschuwing" | "opmerking"` (or `error`, `warning`, `note`)
+    fn severity<'a>(&self, i: &'a str, or_off: bool) -> PResult<'a, SeverityLit> {
+        let start = ws(i);
+        match self.keyword(start, Place::Severity) {
+            Ok((r, (kw, span))) => Ok((r, SeverityLit { kw, span })),
+            Err(nom::Err::Failure(PError {
+                kind: PErrorKind::UnknownKeyword { found, .. },
+                ..
+            })) => fail(
+                start,
+                found.len(),
+                PErrorKind::UnknownKeyword {
+                    found,
+                    place: Place::Severity,
+                },
+            ),
+            Err(_) if or_off => expected(start, "een ernst (fout, waarschuwing, opmerking) of `uit`"),
+            Err(_) => expected(start, "een ernst: fout, waarschuwing of opmerking"),
+        }
+    }
+
+    /// `clausule := "voor" bereik | "eis" expr | "melding" string | "hulp" string
+    ///            | "bron" string | "beschrijving" string`
+    fn clause<'a>(&self, i: &'a str) -> PResult<'a, Clause> {
+        let (i, (kw, _)) = self.keyword(i, Place::Clause)?;
+        match kw {
+            Kw::For => {
+                let (r, scope) = self.scope(i)?;
+                Ok((r, Clause::For(scope)))
+            }
+            Kw::Require => {
+                let (r, e) = self.expr(i, 0)?;
+                Ok((r, Clause::Require(e)))
+            }
+            Kw::Message => self.string(i).map(|(r, s)| (r, Clause::Message(s))),
+            Kw::Help => self.string(i).map(|(r, s)| (r, Clause::Help(s))),
+            Kw::Source => self.string(i).map(|(r, s)| (r, Clause::Source(s))),
+            Kw::Description => self.string(i).map(|(r, s)| (r, Clause::Description(s))),
+            _ => unreachable!("clause keyword"),
+        }
+    }
+
+    /// `bereik := ("elke" | "elk" | "each") ("actie" | "actiekop" | "veld" | "document")
+    ///            ["met" naam]`
+    fn scope<'a>(&self, i: &'a str) -> PResult<'a, ScopeSyn> {
+        let start = ws(i);
+        let Some(i) = self.peek_word(start, &["elke", "elk", "each", "every"]) else {
+            return expected(start, "`elke` (voor elke actie)");
+        };
+        let (i, (kw, _)) = self.keyword(i, Place::Scope)?;
+        let (i, with) = match self.peek_word(i, &["met", "with"]) {
+            Some(r) => {
+                let (r, f) = self.expect_word(r, "de naam van een veld")?;
+                (r, Some(f))
+            }
+            None => (i, None),
+        };
+        Ok((
+            i,
+            ScopeSyn {
+                kw,
+                with,
+                span: self.span(start, i),
+            },
+        ))
+    }
+
+    /// `expr := en ("of" en)*`
+    fn expr<'a>(&self, i: &'a str, depth: usize) -> PResult<'a, Expr> {
+        if depth > MAX_DEPTH {
+            return fail(ws(i), 1, PErrorKind::TooDeep);
+        }
+        let (mut i, mut left) = self.and_expr(i, depth)?;
+        while let Some(r) = self.peek_word(i, &["of", "or"]) {
+            let (r, right) = self.and_expr(r, depth)?;
+            left = Expr::Or(Box::new(left), Box::new(right));
+            i = r;
+        }
+        Ok((i, left))
+    }
+
+    /// `en := unair ("en" unair)*`
+    fn and_expr<'a>(&self, i: &'a str, depth: usize) -> PResult<'a, Expr> {
+        let (mut i, mut left) = self.unary(i, depth)?;
+        while let Some(r) = self.peek_word(i, &["en", "and"]) {
+            let (r, right) = self.unary(r, depth)?;
+            left = Expr::And(Box::new(left), Box::new(right));
+            i = r;
+        }
+        Ok((i, left))
+    }
+
+    /// `unair := "niet" unair | "(" expr ")" | "als" expr "dan" unair | toets`
+    fn unary<'a>(&self, i: &'a str, depth: usize) -> PResult<'a, Expr> {
+        if depth > MAX_DEPTH {
+            return fail(ws(i), 1, PErrorKind::TooDeep);
+        }
+        let start = ws(i);
+        if let Some(r) = self.try_sym(start, "(") {
+            let (r, e) = self.expr(r, depth + 1)?;
+            let (r, _) = self.sym(r, ")")?;
+            return Ok((r, e));
+        }
+        if let Some(r) = self.peek_word(start, &["niet", "not"]) {
+            let (r, e) = self.unary(r, depth + 1)?;
+            return Ok((r, Expr::Not(Box::new(e), self.span(start, r))));
+        }
+        if let Some(r) = self.peek_word(start, &["als", "if"]) {
+            let (r, cond) = self.expr(r, depth + 1)?;
+            let Some(r) = self.peek_word(r, &["dan", "then"]) else {
+                return expected(ws(r), "`dan` (als ... dan ...)");
+            };
+            let (r, then) = self.unary(r, depth + 1)?;
+            return Ok((r, Expr::If(Box::new(cond), Box::new(then))));
+        }
+        self.test(start)
+    }
+
+    /// `toets := naam predicaat`
+    /// `predicaat := "ingevuld" | "matcht" regex | "woorden" vergelijking getal
+    ///             | "lengte" vergelijking getal | "=" string | "bestaat in" naam
+    ///             | "op niveau" naam ("," naam)* | "titel klopt" | "uniek"
+    ///             | "zonder plaatshouder"`
+    fn test<'a>(&self, start: &'a str) -> PResult<'a, Expr> {
+        let (i, subject) = self.expect_word(start, "een veld, zoals `eigenaar`, of `niet`, `als` of `(`")?;
+        let pstart = ws(i);
+        let (i, pred) = if let Some(r) = pstart.strip_prefix('=') {
+            let (r, s) = self.string(r)?;
+            (r, Pred::Equals(s))
+        } else {
+            let (r, (kw, _)) = self.keyword(pstart, Place::Predicate)?;
+            match kw {
+                Kw::Filled => (r, Pred::Filled),
+                Kw::Matches => {
+                    let (r, re) = self.regex(r)?;
+                    (r, Pred::Matches(re))
+                }
+                Kw::Words | Kw::Length => {
+                    let (r, cmp) = self.cmp(r)?;
+                    let (r, (n, _)) = self.number(r)?;
+                    let pred = if kw == Kw::Words {
+                        Pred::Words(cmp, n)
+                    } else {
+                        Pred::Length(cmp, n)
+                    };
+                    (r, pred)
+                }
+                Kw::Exists => {
+                    let (r, reg) = self.expect_word(r, "de naam van een register")?;
+                    (r, Pred::ExistsIn(reg))
+                }
+                Kw::AtLevel => {
+                    let (mut r, first) = self.expect_word(r, "een niveau, zoals `thema`")?;
+                    let mut levels = vec![first];
+                    while let Some(r2) = self.try_sym(r, ",") {
+                        let (r3, l) = self.expect_word(r2, "een niveau")?;
+                        levels.push(l);
+                        r = r3;
+                    }
+                    (r, Pred::AtLevel(levels))
+                }
+                Kw::TitleMatches => (r, Pred::TitleMatches),
+                Kw::Unique => (r, Pred::Unique),
+                Kw::WithoutPlaceholder => (r, Pred::WithoutPlaceholder),
+                _ => unreachable!("predicate keyword"),
+            }
+        };
+        Ok((
+            i,
+            Expr::Test(Test {
+                subject,
+                pred,
+                span: self.span(start, i),
+            }),
+        ))
+    }
+
+    /// `vergelijking := ">=" | "<=" | ">" | "<" | "="`
+    fn cmp<'a>(&self, i: &'a str) -> PResult<'a, Cmp> {
+        let start = ws(i);
+        for (s, c) in [
+            (">=", Cmp::Ge),
+            ("<=", Cmp::Le),
+            (">", Cmp::Gt),
+            ("<", Cmp::Lt),
+            ("=", Cmp::Eq),
+        ] {
+            if let Some(r) = start.strip_prefix(s) {
+                return Ok((r, c));
+            }
+        }
+        expected(start, "een vergelijking: >=, <=, >, < of =")
+    }
+}
+
+/// Skip to the next line that starts with a top-level keyword (error recovery).
+fn next_item_line(i: &str) -> Option<&str> {
+    let mut rest = i;
+    loop {
+        let nl = rest.find('\n')?;
+        rest = &rest[nl + 1..];
+        let line = rest.trim_start_matches([' ', '\t']);
+        let word: String = line.chars().take_while(|c| is_word_char(*c)).collect();
+        if keywords::lookup(Place::Top, &word).is_some() {
+            return Some(line);
+        }
+    }
+}
+
+/// Parse a rule file. Never fails: returns what it understood and every syntax error.
+pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
+    let p = Parser_ { src };
+    let mut errors = Vec::new();
+    let file = p.file(&mut errors);
+    let errors = errors
+        .into_iter()
+        .map(|e| {
+            let start = src.len() - e.rest;
+            let mut end = (start + e.len).min(src.len());
+            while !src.is_char_boundary(end) {
+                end -= 1;
+            }
+            let found = if start >= src.len() {
+                String::new()
+            } else {
+                src[start..(start + token_len(&src[start..])).min(src.len())].to_owned()
+            };
+            SyntaxError {
+                span: Span::new(start, end.max(start)),
+                kind: e.kind,
+                found,
+            }
+        })
+        .collect();
+    (file, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(src: &str) -> File {
+        let (file, errors) = parse(src);
+        assert!(errors.is_empty(), "{errors:?}");
+        file
+    }
+
+    #[test]
+    fn parses_a_rule_with_every_clause() {
+        let f = ok(r#"
+            # eisen
+            regel actie-eigenaar fout "Elke actie heeft een eigenaar" {
+              voor elke actie met eigenaar
+              eis eigenaar ingevuld en niet eigenaar matcht /^x$/i
+              melding "Actie {actie} heeft geen eigenaar"
+              hulp "Voeg toe"
+              bron "Beleidsplan"
+              beschrijving "lang
+                 verhaal"
+            }"#);
+        let Item::Rule(r) = &f.items[0] else { panic!() };
+        assert_eq!(r.id.name, "actie-eigenaar");
+        assert_eq!(r.clauses.len(), 6);
+        let Clause::Description(d) = &r.clauses[5] else {
+            panic!()
+        };
+        assert_eq!(d.value, "lang verhaal");
+        let Clause::Require(Expr::And(_, b)) = &r.clauses[1] else {
+            panic!()
+        };
+        assert!(matches!(**b, Expr::Not(..)));
+    }
+
+    #[test]
+    fn or_binds_weaker_than_and() {
+        let f = ok("regel r fout { eis a ingevuld of b ingevuld en c ingevuld }");
+        let Item::Rule(r) = &f.items[0] else { panic!() };
+        let Clause::Require(Expr::Or(_, right)) = &r.clauses[0] else {
+            panic!()
+        };
+        assert!(matches!(**right, Expr::And(..)));
+    }
+
+    #[test]
+    fn every_predicate_parses() {
+        ok(r#"regel r fout {
+            eis a woorden >= 15 en a lengte < 3 en a = "geen" en a bestaat in beleid
+              en a op niveau thema, onderdeel en a titel klopt en a uniek
+              en a zonder plaatshouder en (als a matcht /x/ dan a ingevuld)
+        }"#);
+    }
+
+    #[test]
+    fn plan_field_action_placeholders_include_override() {
+        let f = ok(r#"
+            plan "P" { periode 2026-01-01 t/m 2027-12-31 register beleid = "b.toml" inleverdatum 2026-09-15 }
+            veld beleidslijn: verwijzing(beleid) = "Beleidslijn" | "Beleidsplan"
+            actie { herken /^actie\b/i kop /x/ niveau 2 t/m 4 tabel "Actie" | "Nr" cel /y/ }
+            plaatshouders = "PM" | /<[^>]*>/
+            gebruik "ander.kader"
+            regel actie-iep is waarschuwing
+            regel placeholder is uit
+        "#);
+        assert_eq!(f.items.len(), 7);
+    }
+
+    #[test]
+    fn escaped_slash_in_a_regex() {
+        let f = ok(r"regel r fout { eis a matcht /t\/m/ }");
+        let Item::Rule(r) = &f.items[0] else { panic!() };
+        let Clause::Require(Expr::Test(t)) = &r.clauses[0] else {
+            panic!()
+        };
+        assert_eq!(
+            t.pred,
+            Pred::Matches(RegexLit {
+                pattern: "t/m".into(),
+                flags: String::new(),
+                span: t.pred_span()
+            })
+        );
+    }
+
+    #[test]
+    fn unknown_keyword_is_reported_at_the_word() {
+        let src = "reegl r fout {}\nregel s fout { eis a ingevuld }";
+        let (file, errors) = parse(src);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(&src[errors[0].span.range()], "reegl");
+        assert!(matches!(errors[0].kind, PErrorKind::UnknownKeyword { .. }));
+        assert_eq!(file.items.len(), 1, "recovers at the next rule");
+    }
+
+    #[test]
+    fn every_error_kind_has_a_span() {
+        for (src, at) in [
+            ("regel r fout { eis a ingevuld", ""),
+            ("regel r fout { melding \"open }", "\""),
+            ("regel r fout { eis a matcht /open }", "/"),
+            ("plan \"p\" { periode 2026-02-30 t/m 2027-01-01 }", "2026-02-30"),
+            ("regel r fout { eis a woorden >= x }", "x"),
+            ("regel r ernstig { }", "ernstig"),
+            ("regel r fout { eis a ingevuld extra }", "extra"),
+        ] {
+            let (_, errors) = parse(src);
+            assert_eq!(errors.len(), 1, "{src}: {errors:?}");
+            assert_eq!(&src[errors[0].span.range()], at, "{src}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let src = format!("regel r fout {{ eis {}a ingevuld }}", "niet ".repeat(100_000));
+        let (_, errors) = parse(&src);
+        assert!(matches!(errors[0].kind, PErrorKind::TooDeep));
+        let src = format!("regel r fout {{ eis {}a ingevuld }}", "(".repeat(100_000));
+        let (_, errors) = parse(&src);
+        assert!(matches!(errors[0].kind, PErrorKind::TooDeep));
+    }
+
+    impl Test {
+        fn pred_span(&self) -> Span {
+            match &self.pred {
+                Pred::Matches(r) => r.span,
+                _ => self.span,
+            }
+        }
+    }
+}

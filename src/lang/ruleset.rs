@@ -1,0 +1,179 @@
+//! The checked rule set: what `resolve` makes of the syntax tree.
+//!
+//! Owns: plain data that `draft` (field names, action pattern) and `check` (rules)
+//! read. Every name is resolved, every regex compiled.
+//! Must not: parse text or evaluate rules.
+
+use regex::Regex;
+
+use crate::diagnostic::Severity;
+use crate::register::Register;
+use crate::source::{SourceId, Span};
+
+pub use super::syntax::Cmp;
+
+#[derive(Debug)]
+pub struct RuleSet {
+    pub plan: PlanInfo,
+    pub fields: Vec<FieldDef>,
+    pub action: ActionSyntax,
+    pub placeholders: Placeholders,
+    pub rules: Vec<Rule>,
+    pub registers: Vec<Register>,
+}
+
+#[derive(Debug)]
+pub struct PlanInfo {
+    pub name: String,
+    pub start: jiff::civil::Date,
+    pub end: jiff::civil::Date,
+    pub deadline: Option<jiff::civil::Date>,
+    /// (name in the rule file, index into `RuleSet::registers`)
+    pub registers: Vec<(String, usize)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    Time,
+    /// IDs of the register with this index.
+    Links(usize),
+    /// IDs of other actions.
+    Actions,
+    Amount,
+}
+
+#[derive(Debug)]
+pub struct FieldDef {
+    pub name: String,
+    pub kind: FieldKind,
+    /// The names staff write, as declared. The first is the one shown in messages.
+    pub aliases: Vec<String>,
+    /// The same, normalised with `draft::normalize_name`.
+    pub keys: Vec<String>,
+}
+
+impl FieldDef {
+    pub fn display(&self) -> &str {
+        self.aliases.first().map_or(&self.name, |a| a.as_str())
+    }
+}
+
+#[derive(Debug)]
+pub struct ActionSyntax {
+    /// Headings meant as actions (checked by the `actiekop` scope).
+    pub recognise: Regex,
+    /// A well-formed action heading, with groups `id` and `titel`.
+    pub heading: Regex,
+    pub min_level: u8,
+    pub max_level: u8,
+    /// Header cells that make a table an action table (normalised).
+    pub table_keys: Vec<String>,
+    /// The action cell of a table row, with groups `id` and `titel`.
+    pub cell: Option<Regex>,
+}
+
+#[derive(Debug, Default)]
+pub struct Placeholders {
+    pub texts: Vec<String>,
+    pub regexes: Vec<Regex>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Action,
+    Heading,
+    Field,
+    Document,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    Field(usize),
+    /// The action's (or heading's) ID.
+    Id,
+    /// The action's (or heading's) title.
+    Title,
+    /// The whole heading text (`actiekop` scope).
+    Heading,
+    /// The value of the field in scope (`veld` scope).
+    Value,
+    /// The name of the field in scope, as written (`veld` scope).
+    Name,
+    /// A front-matter key (`document` scope).
+    Meta(String),
+}
+
+#[derive(Debug)]
+pub enum Expr {
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    Not(Box<Expr>),
+    If(Box<Expr>, Box<Expr>),
+    Test(Test),
+}
+
+impl Expr {
+    /// Does evaluating this need the whole plan (all files)?
+    pub fn is_plan_wide(&self) -> bool {
+        match self {
+            Expr::And(a, b) | Expr::Or(a, b) | Expr::If(a, b) => a.is_plan_wide() || b.is_plan_wide(),
+            Expr::Not(a) => a.is_plan_wide(),
+            Expr::Test(t) => matches!(t.pred, Pred::Unique),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Test {
+    pub subject: Subject,
+    pub pred: Pred,
+}
+
+#[derive(Debug)]
+pub enum Pred {
+    Filled,
+    Matches(Regex),
+    Words(Cmp, usize),
+    Length(Cmp, usize),
+    Equals(String),
+    ExistsIn(usize),
+    AtLevel(usize, Vec<String>),
+    TitleMatches(usize),
+    Unique,
+    WithoutPlaceholder,
+}
+
+#[derive(Debug)]
+pub struct Rule {
+    pub id: String,
+    pub severity: Severity,
+    pub enabled: bool,
+    pub title: Option<String>,
+    pub scope: Scope,
+    /// `met veld`: only items where this subject is filled in.
+    pub with: Option<Subject>,
+    pub expr: Expr,
+    pub message: String,
+    pub help: Option<String>,
+    pub source: Option<String>,
+    pub description: Option<String>,
+    pub plan_wide: bool,
+    /// Where the rule is defined.
+    pub file: SourceId,
+    pub span: Span,
+}
+
+impl RuleSet {
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    pub fn register_named(&self, name: &str) -> Option<&Register> {
+        self.plan
+            .registers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, i)| &self.registers[*i])
+    }
+}

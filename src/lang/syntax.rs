@@ -1,0 +1,206 @@
+//! The untyped syntax tree of a rule file.
+//!
+//! Owns: one node type per construct, each with the byte span where it was written.
+//! Must not: give names a meaning (that is `resolve`): a field name here is just a word.
+
+use crate::source::Span;
+
+use super::keywords::Kw;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ident {
+    pub name: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Str {
+    pub value: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegexLit {
+    pub pattern: String,
+    pub flags: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateLit {
+    pub year: i16,
+    pub month: i8,
+    pub day: i8,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct File {
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    Plan(PlanBlock),
+    Field(FieldDecl),
+    Action(ActionBlock),
+    Placeholders(Vec<Pattern>, Span),
+    Rule(RuleDecl),
+    Override(RuleOverride),
+    Include(Str),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanBlock {
+    pub name: Str,
+    pub items: Vec<PlanItem>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanItem {
+    Period { start: DateLit, end: DateLit },
+    Register { name: Ident, path: Str },
+    Deadline(DateLit),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldDecl {
+    pub name: Ident,
+    pub kind: Option<KindSyn>,
+    pub aliases: Vec<Str>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindSyn {
+    pub kw: Kw,
+    /// The register of `verwijzing(register)`.
+    pub register: Option<Ident>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionBlock {
+    pub items: Vec<ActionItem>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActionItem {
+    Recognise(RegexLit),
+    Heading(RegexLit),
+    Levels { min: u8, max: u8, span: Span },
+    Table(Vec<Str>),
+    Cell(RegexLit),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pattern {
+    Text(Str),
+    Regex(RegexLit),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeverityLit {
+    pub kw: Kw,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleDecl {
+    pub id: Ident,
+    pub severity: SeverityLit,
+    pub title: Option<Str>,
+    pub clauses: Vec<Clause>,
+    pub span: Span,
+}
+
+/// `regel ID is waarschuwing` or `regel ID is uit`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleOverride {
+    pub id: Ident,
+    /// `None` switches the rule off.
+    pub severity: Option<SeverityLit>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clause {
+    For(ScopeSyn),
+    Require(Expr),
+    Message(Str),
+    Help(Str),
+    Source(Str),
+    Description(Str),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScopeSyn {
+    pub kw: Kw,
+    /// `met veld`: only items that have this field filled in.
+    pub with: Option<Ident>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmp {
+    Ge,
+    Le,
+    Gt,
+    Lt,
+    Eq,
+}
+
+impl Cmp {
+    pub fn holds(self, left: usize, right: usize) -> bool {
+        match self {
+            Cmp::Ge => left >= right,
+            Cmp::Le => left <= right,
+            Cmp::Gt => left > right,
+            Cmp::Lt => left < right,
+            Cmp::Eq => left == right,
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Cmp::Ge => ">=",
+            Cmp::Le => "<=",
+            Cmp::Gt => ">",
+            Cmp::Lt => "<",
+            Cmp::Eq => "=",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expr {
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    Not(Box<Expr>, Span),
+    /// `als voorwaarde dan eis`
+    If(Box<Expr>, Box<Expr>),
+    Test(Test),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Test {
+    pub subject: Ident,
+    pub pred: Pred,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pred {
+    Filled,
+    Matches(RegexLit),
+    Words(Cmp, usize),
+    Length(Cmp, usize),
+    Equals(Str),
+    ExistsIn(Ident),
+    AtLevel(Vec<Ident>),
+    TitleMatches,
+    Unique,
+    WithoutPlaceholder,
+}

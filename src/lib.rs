@@ -1,0 +1,177 @@
+//! kader checks Dutch healthcare jaarplan drafts against the requirements of the
+//! kaderbrief and the beleidsplan.
+//!
+//! The pipeline, one module per stage:
+//! 1. `lang` reads the rule files (our own language, parsed with nom) into a `RuleSet`,
+//!    and `register` reads the policy registers the rules name;
+//! 2. `walk` finds the drafts and `draft` parses each into a `model::Document`;
+//! 3. `check` evaluates the rules, per file and then plan-wide, into `Diagnostic`s;
+//! 4. `render` writes them for people (ariadne) or machines (JSON).
+//!
+//! The library never prints; only `main` exits.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+pub mod cli;
+pub mod diagnostic;
+pub mod draft;
+pub mod embedded;
+pub mod lang;
+pub mod model;
+pub mod register;
+pub mod render;
+pub mod source;
+pub mod walk;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use crate::cli::{CheckArgs, Cli, Command, FormatArg};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::Origin;
+use crate::render::{Format, Summary};
+use crate::source::{SourceFile, Sources};
+
+/// How a run ended; `main` maps it to the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// 0: nothing that fails the check.
+    Success,
+    /// 1: findings of severity error (or warnings with `--deny-warnings`).
+    Failure,
+    /// 2: kader could not do its job (rule file, path, unreadable draft).
+    Error,
+}
+
+impl ExitStatus {
+    pub fn code(self) -> u8 {
+        match self {
+            ExitStatus::Success => 0,
+            ExitStatus::Failure => 1,
+            ExitStatus::Error => 2,
+        }
+    }
+}
+
+/// Run a command. Reports go to `stdout`, problems to `stderr`.
+pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+    match cli.command {
+        Command::Check(args) => check(args, stdout, stderr),
+    }
+}
+
+/// Stop quietly when the reader went away (`kader check | head`).
+fn quiet(r: io::Result<()>) -> Result<(), ()> {
+    match r {
+        Ok(()) => Ok(()),
+        Err(_) => Err(()),
+    }
+}
+
+/// The result of checking a set of drafts, before rendering.
+pub struct Checked {
+    pub sources: Sources,
+    pub diagnostics: Vec<Diagnostic>,
+    pub files: usize,
+    pub actions: usize,
+    pub problems: Vec<walk::InputProblem>,
+}
+
+/// Load the rule set: the bundled one, or `rules` from disk.
+pub fn load_rules(rules: Option<&PathBuf>, sources: &mut Sources) -> (Option<lang::ruleset::RuleSet>, Vec<Diagnostic>) {
+    match rules {
+        Some(p) => lang::load(&p.to_string_lossy().replace('\\', "/"), Origin::Disk, sources),
+        None => lang::load(embedded::ENTRY, Origin::Bundled, sources),
+    }
+}
+
+/// Check drafts with a loaded rule set: per file, then plan-wide; sorted.
+pub fn check_paths(paths: &[PathBuf], rules: &lang::ruleset::RuleSet, mut sources: Sources) -> Checked {
+    let (drafts, mut problems) = walk::discover(paths);
+    let mut docs = Vec::new();
+    let mut diagnostics = Vec::new();
+    for d in &drafts {
+        let text = match walk::read(d) {
+            Ok(t) => t,
+            Err(p) => {
+                problems.push(p);
+                continue;
+            }
+        };
+        let id = sources.add(SourceFile::new(d.name.clone(), text));
+        let (doc, diags) = draft::parse(id, &sources.get(id).text, rules);
+        diagnostics.extend(diags);
+        diagnostics.extend(check::check_document(&doc, rules));
+        docs.push(doc);
+    }
+    diagnostics.extend(check::check_plan(&docs, rules));
+    diagnostic::sort(&mut diagnostics, |id| sources.get(id).name.clone());
+    Checked {
+        files: docs.len(),
+        actions: docs.iter().map(|d| d.actions.len()).sum(),
+        sources,
+        diagnostics,
+        problems,
+    }
+}
+
+fn check(args: CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+    let mut sources = Sources::default();
+    let (rules, rule_diags) = load_rules(args.rules.as_ref(), &mut sources);
+    let Some(rules) = rules else {
+        for d in &rule_diags {
+            if quiet(render::human::render(d, &sources, stderr)).is_err() {
+                break;
+            }
+        }
+        let _ = writeln!(stderr, "kader: de regels bevatten fouten; er is niets gecontroleerd");
+        return ExitStatus::Error;
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths
+    };
+    let checked = check_paths(&paths, &rules, sources);
+    let summary = Summary::count(checked.files, checked.actions, &checked.diagnostics);
+    let format = match args.format {
+        FormatArg::Human => Format::Human,
+        FormatArg::Json => Format::Json,
+    };
+    let _ = write_report(&checked, summary, format, stdout);
+    for p in &checked.problems {
+        let _ = writeln!(stderr, "fout: {}: {}", p.path, p.message);
+        if let Some(h) = &p.help {
+            let _ = writeln!(stderr, "   = hulp: {h}");
+        }
+    }
+    if !checked.problems.is_empty() {
+        return ExitStatus::Error;
+    }
+    let failing = checked.diagnostics.iter().any(|d| {
+        d.waived.is_none() && (d.severity == Severity::Error || (args.deny_warnings && d.severity == Severity::Warning))
+    });
+    if failing {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    }
+}
+
+fn write_report(checked: &Checked, summary: Summary, format: Format, out: &mut dyn Write) -> Result<(), ()> {
+    match format {
+        Format::Json => quiet(render::json::render(
+            &checked.diagnostics,
+            summary,
+            &checked.sources,
+            out,
+        )),
+        Format::Human => {
+            for d in &checked.diagnostics {
+                quiet(render::human::render(d, &checked.sources, out))?;
+            }
+            quiet(writeln!(out, "{}", summary.line()))
+        }
+    }
+}

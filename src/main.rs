@@ -1,0 +1,16 @@
+//! The `kader` binary: parse arguments, run, exit. The only place that exits.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = kader::cli::Cli::parse();
+    cli.color.write_global();
+    let mut stdout = anstream::stdout().lock();
+    let mut stderr = anstream::stderr().lock();
+    let status = kader::run(cli, &mut stdout, &mut stderr);
+    let _ = stdout.flush();
+    ExitCode::from(status.code())
+}

@@ -1,0 +1,59 @@
+//! The checked world: drafts as actions with fields, each with its byte span.
+//!
+//! Owns: plain data produced by `draft` and read by `check`.
+//! Must not: parse or evaluate anything.
+
+use crate::source::{SourceId, Span, Spanned};
+
+/// One draft file.
+#[derive(Debug)]
+pub struct Document {
+    pub source: SourceId,
+    /// Front-matter keys with string values.
+    pub meta: Vec<(String, Spanned<String>)>,
+    /// Every heading or table cell meant as an action, well-formed or not.
+    pub headings: Vec<ActionHeading>,
+    pub actions: Vec<Action>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActionHeading {
+    /// The heading text (or the action cell), without `#` marks.
+    pub text: Spanned<String>,
+    pub id: Option<Spanned<String>>,
+    pub title: Option<Spanned<String>>,
+    pub in_table: bool,
+}
+
+#[derive(Debug)]
+pub struct Action {
+    pub id: Spanned<String>,
+    pub title: Option<Spanned<String>>,
+    /// The heading text or the action cell: where "missing field" findings point.
+    pub span: Span,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug)]
+pub struct Field {
+    /// Index into `RuleSet::fields`.
+    pub def: usize,
+    /// The name as written (`Trekker`, `Inwonerseffectparagraaf (IEP)`).
+    pub name: Spanned<String>,
+    /// The value as written, trimmed; it spans nested list items too.
+    pub value: Spanned<String>,
+    /// For link fields: each ID with its optional title.
+    pub links: Vec<Link>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub id: Spanned<String>,
+    pub title: Option<Spanned<String>>,
+}
+
+impl Action {
+    pub fn field(&self, def: usize) -> Option<&Field> {
+        self.fields.iter().find(|f| f.def == def)
+    }
+}

@@ -1,0 +1,298 @@
+//! Policy registers: TOML files that list the nodes of a policy document.
+//!
+//! Owns: reading a register file into a `Register` (every node ID kept with its span),
+//! lookups by ID (case-insensitive), title comparison and "did you mean" for IDs.
+//! Must not: know which rule uses a register or how a draft links to it.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::source::{SourceId, Sources, Span};
+
+/// The rule ID under which problems with a register file are reported.
+pub const REGISTER_PROBLEM: &str = "register";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRegister {
+    id: String,
+    titel: String,
+    #[serde(default)]
+    bron: Option<String>,
+    #[serde(default)]
+    periode: Option<String>,
+    niveaus: Vec<String>,
+    #[serde(default, rename = "node")]
+    nodes: Vec<RawNode>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNode {
+    id: toml::Spanned<String>,
+    niveau: toml::Spanned<String>,
+    titel: String,
+    #[serde(default)]
+    ouder: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    aliassen: Vec<String>,
+    #[serde(default)]
+    bron: Option<String>,
+    #[serde(default)]
+    toelichting: Option<String>,
+    #[serde(default)]
+    punten: Vec<RawPoint>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawPoint {
+    Text(String),
+    Nested {
+        tekst: String,
+        #[serde(default)]
+        sub: Vec<String>,
+    },
+}
+
+/// A bullet item of the policy text, verbatim.
+#[derive(Debug, Clone)]
+pub struct Point {
+    pub text: String,
+    pub sub: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub id: String,
+    pub span: Span,
+    pub level: String,
+    pub title: String,
+    pub aliases: Vec<String>,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    pub points: Vec<Point>,
+    pub source_lines: Option<String>,
+    pub explanation: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Register {
+    pub id: String,
+    pub title: String,
+    pub source_text: Option<String>,
+    pub period: Option<String>,
+    pub levels: Vec<String>,
+    pub nodes: Vec<Node>,
+    pub file: SourceId,
+    index: HashMap<String, usize>,
+}
+
+impl Register {
+    /// Parse a register file. Problems are returned as diagnostics; `None` when the file
+    /// cannot be used at all.
+    pub fn load(file: SourceId, sources: &Sources) -> (Option<Register>, Vec<Diagnostic>) {
+        let text = sources.get(file).text.as_str();
+        let mut diags = Vec::new();
+        let raw: RawRegister = match toml::from_str(text) {
+            Ok(r) => r,
+            Err(e) => {
+                let span = e.span().map_or(Span::new(0, 0), |r| Span::new(r.start, r.end));
+                let msg = e.message().to_owned();
+                diags.push(
+                    Diagnostic::new(
+                        REGISTER_PROBLEM,
+                        Severity::Error,
+                        format!("register `{}` is geen geldig registerbestand", sources.get(file).name),
+                    )
+                    .with_primary(Label::new(file, span, msg)),
+                );
+                return (None, diags);
+            }
+        };
+        let mut nodes: Vec<Node> = Vec::with_capacity(raw.nodes.len());
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut parents: Vec<Option<toml::Spanned<String>>> = Vec::new();
+        for n in raw.nodes {
+            let key = n.id.get_ref().to_uppercase();
+            let span = Span::new(n.id.span().start, n.id.span().end);
+            if let Some(&first) = index.get(&key) {
+                diags.push(
+                    Diagnostic::new(
+                        REGISTER_PROBLEM,
+                        Severity::Error,
+                        format!("ID `{}` staat twee keer in het register", n.id.get_ref()),
+                    )
+                    .with_primary(Label::new(file, span, "tweede keer"))
+                    .with_label(Label::new(file, nodes[first].span, "eerste keer"))
+                    .with_help("Geef elk onderdeel een eigen ID."),
+                );
+                continue;
+            }
+            if !raw.niveaus.iter().any(|l| l == n.niveau.get_ref()) {
+                let s = n.niveau.span();
+                diags.push(
+                    Diagnostic::new(
+                        REGISTER_PROBLEM,
+                        Severity::Error,
+                        format!("onbekend niveau `{}`", n.niveau.get_ref()),
+                    )
+                    .with_primary(Label::new(file, Span::new(s.start, s.end), "niet in `niveaus`"))
+                    .with_help(format!("Gebruik een van: {}", raw.niveaus.join(", "))),
+                );
+            }
+            index.insert(key, nodes.len());
+            parents.push(n.ouder);
+            nodes.push(Node {
+                id: n.id.into_inner(),
+                span,
+                level: n.niveau.into_inner(),
+                title: n.titel,
+                aliases: n.aliassen,
+                parent: None,
+                children: Vec::new(),
+                points: n
+                    .punten
+                    .into_iter()
+                    .map(|p| match p {
+                        RawPoint::Text(text) => Point { text, sub: Vec::new() },
+                        RawPoint::Nested { tekst, sub } => Point { text: tekst, sub },
+                    })
+                    .collect(),
+                source_lines: n.bron,
+                explanation: n.toelichting,
+            });
+        }
+        for (i, parent) in parents.into_iter().enumerate() {
+            let Some(parent) = parent else { continue };
+            match index.get(&parent.get_ref().to_uppercase()) {
+                Some(&p) if p != i => {
+                    nodes[i].parent = Some(p);
+                    nodes[p].children.push(i);
+                }
+                _ => {
+                    let s = parent.span();
+                    diags.push(
+                        Diagnostic::new(
+                            REGISTER_PROBLEM,
+                            Severity::Error,
+                            format!("ouder `{}` van `{}` bestaat niet", parent.get_ref(), nodes[i].id),
+                        )
+                        .with_primary(Label::new(file, Span::new(s.start, s.end), "onbekend ID"))
+                        .with_help("`ouder` noemt het ID van een ander onderdeel van dit register."),
+                    );
+                }
+            }
+        }
+        let register = Register {
+            id: raw.id,
+            title: raw.titel,
+            source_text: raw.bron,
+            period: raw.periode,
+            levels: raw.niveaus,
+            nodes,
+            file,
+            index,
+        };
+        (Some(register), diags)
+    }
+
+    /// The node with this ID, compared case-insensitively.
+    pub fn get(&self, id: &str) -> Option<&Node> {
+        self.index.get(&id.to_uppercase()).map(|&i| &self.nodes[i])
+    }
+
+    pub fn node(&self, i: usize) -> &Node {
+        &self.nodes[i]
+    }
+
+    /// IDs close to an unknown one (edit distance), or whose title is the text written.
+    pub fn suggest(&self, unknown: &str, written: &str) -> Vec<&Node> {
+        let by_title: Vec<&Node> = self
+            .nodes
+            .iter()
+            .filter(|n| title_eq(&n.title, written) || n.aliases.iter().any(|a| title_eq(a, written)))
+            .collect();
+        if !by_title.is_empty() {
+            return by_title;
+        }
+        let up = unknown.to_uppercase();
+        let scored: Vec<(usize, &Node)> = self
+            .nodes
+            .iter()
+            .map(|n| (strsim::damerau_levenshtein(&up, &n.id.to_uppercase()), n))
+            .filter(|(d, _)| *d <= 2)
+            .collect();
+        let Some(best) = scored.iter().map(|(d, _)| *d).min() else {
+            return Vec::new();
+        };
+        scored
+            .into_iter()
+            .filter(|(d, _)| *d == best)
+            .map(|(_, n)| n)
+            .take(3)
+            .collect()
+    }
+
+    /// Does `written` name this node (its title or an alias)?
+    pub fn title_matches(&self, node: &Node, written: &str) -> bool {
+        title_eq(&node.title, written) || node.aliases.iter().any(|a| title_eq(a, written))
+    }
+}
+
+/// Titles compare ignoring case, quote and dash kinds, `&` vs `en`, whitespace runs and
+/// Unicode normalisation.
+pub fn title_eq(a: &str, b: &str) -> bool {
+    normalize_title(a) == normalize_title(b)
+}
+
+pub fn normalize_title(s: &str) -> String {
+    let s: String = s.nfc().collect::<String>().to_lowercase();
+    let mut out = String::with_capacity(s.len());
+    for word in s
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '`' | '\u{b4}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            '\u{2013}' | '\u{2014}' | '\u{2010}' | '\u{2011}' => '-',
+            '&' => '\u{1}',
+            c => c,
+        })
+        .collect::<String>()
+        .split_whitespace()
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(
+            &word
+                .replace('\u{1}', " en ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_compare_loosely() {
+        assert!(title_eq(
+            "Digitale ondersteuning & communicatie",
+            "digitale ondersteuning en  communicatie"
+        ));
+        assert!(title_eq("PA\u{2019}s – VS", "pa's - vs"));
+        assert!(title_eq("Continu\u{00ef}teit", "Continui\u{0308}teit"));
+        assert!(!title_eq(
+            "Telefonie en website",
+            "De voordeur: telefonie, website en triagering"
+        ));
+    }
+}

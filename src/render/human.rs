@@ -1,0 +1,117 @@
+//! Human output: ariadne reports with Dutch kind words and Dutch help lines.
+//!
+//! ariadne prints `Help:`/`Note:` in English, so help and notes are written below the
+//! report as `= hulp:` / `= noot:` lines. Colour is always produced and stripped by the
+//! caller's `anstream` writer when it is off (ariadne's own switch leaks colour).
+
+use std::fmt;
+use std::io::{self, Write};
+
+use ariadne::{Color, Config, IndexType, Label as ALabel, Report, ReportKind};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::{SourceId, Sources, Span};
+
+/// Above this many characters a line is not shown (ariadne would print all of it).
+const MAX_SNIPPET_LINE: usize = 1000;
+
+type ASpan = (Key, std::ops::Range<usize>);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+struct Key(SourceId, String);
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.1)
+    }
+}
+
+fn colour(s: Severity) -> Color {
+    match s {
+        Severity::Error => Color::Red,
+        Severity::Warning => Color::Yellow,
+        Severity::Note => Color::Cyan,
+    }
+}
+
+/// Text given to ariadne: without the BOM, so columns on line 1 are right.
+fn shown(sources: &Sources, id: SourceId) -> (&str, usize) {
+    let f = sources.get(id);
+    let bom = f.bom_len();
+    (&f.text[bom..], bom)
+}
+
+fn shift(span: Span, bom: usize) -> std::ops::Range<usize> {
+    span.start.saturating_sub(bom)..span.end.saturating_sub(bom)
+}
+
+pub fn render(diag: &Diagnostic, sources: &Sources, out: &mut dyn Write) -> io::Result<()> {
+    let kind_word = diag.severity.dutch();
+    let Some(primary) = &diag.primary else {
+        let place = diag
+            .file
+            .map(|f| format!(" ({})", sources.get(f).name))
+            .unwrap_or_default();
+        writeln!(out, "{kind_word}[{}]: {}{place}", diag.rule, diag.message)?;
+        return footer(diag, out);
+    };
+    let file = sources.get(primary.source);
+    let line = file.line_span(primary.span.start);
+    if line.len() > MAX_SNIPPET_LINE {
+        let p = file.position(primary.span.start);
+        writeln!(out, "{kind_word}[{}]: {}", diag.rule, diag.message)?;
+        writeln!(out, "   ╭─[ {}:{}:{} ]", file.name, p.line, p.column)?;
+        writeln!(out, "   │ {} (de regel is te lang om te tonen)", primary.message)?;
+        writeln!(out, "───╯")?;
+        return footer(diag, out);
+    }
+    let (_, bom) = shown(sources, primary.source);
+    let key = |id: SourceId| Key(id, sources.get(id).name.clone());
+    let mut labels: Vec<(usize, ALabel<ASpan>)> = Vec::new();
+    let mut all = vec![(primary, true)];
+    all.extend(diag.labels.iter().map(|l| (l, false)));
+    for (l, is_primary) in all {
+        let (_, b) = shown(sources, l.source);
+        let c = if is_primary { colour(diag.severity) } else { Color::Blue };
+        labels.push((
+            l.span.start,
+            ALabel::new((key(l.source), shift(l.span, b)))
+                .with_message(&l.message)
+                .with_color(c),
+        ));
+    }
+    // Labels in source order render as one snippet (ariadne splits them otherwise).
+    labels.sort_by_key(|(start, _)| *start);
+    let config = Config::default().with_index_type(IndexType::Byte).with_color(true);
+    let report = Report::build(
+        ReportKind::Custom(kind_word, colour(diag.severity)),
+        (key(primary.source), shift(primary.span, bom)),
+    )
+    .with_config(config)
+    .with_code(&diag.rule)
+    .with_message(&diag.message)
+    .with_labels(labels.into_iter().map(|(_, l)| l))
+    .finish();
+    let mut ids: Vec<SourceId> = vec![primary.source];
+    ids.extend(diag.labels.iter().map(|l| l.source));
+    ids.sort();
+    ids.dedup();
+    let cache = ariadne::sources(ids.into_iter().map(|id| (key(id), shown(sources, id).0.to_owned())));
+    let mut buf = Vec::new();
+    report.write(cache, &mut buf)?;
+    out.write_all(&buf)?;
+    footer(diag, out)
+}
+
+fn footer(diag: &Diagnostic, out: &mut dyn Write) -> io::Result<()> {
+    for h in &diag.help {
+        writeln!(out, "   = hulp: {h}")?;
+    }
+    for n in &diag.notes {
+        writeln!(out, "   = noot: {n}")?;
+    }
+    if let Some(w) = &diag.waived {
+        writeln!(out, "   = genegeerd: {}", w.reason)?;
+    }
+    writeln!(out)
+}

@@ -1,0 +1,142 @@
+//! `--format json`: the wire structs of spec/json-output.md, version 1.
+//!
+//! These structs are the contract; the domain types never derive `Serialize`, so a
+//! refactor cannot rename a key by accident.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::source::{SourceId, Sources, Span};
+
+use super::Summary;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    tool: Tool,
+    summary: JsonSummary,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    files: usize,
+    actions: usize,
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+    waived: usize,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    rule: &'a str,
+    severity: &'static str,
+    message: &'a str,
+    file: Option<&'a str>,
+    action: Option<&'a str>,
+    range: Option<Range>,
+    labels: Vec<JsonLabel<'a>>,
+    help: Option<String>,
+    waived: Option<Waived>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    node: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonLabel<'a> {
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    range: Range,
+}
+
+#[derive(Serialize)]
+struct Waived {
+    reason: String,
+    range: Range,
+}
+
+#[derive(Serialize)]
+struct Range {
+    start: Pos,
+    end: Pos,
+}
+
+#[derive(Serialize)]
+struct Pos {
+    line: usize,
+    column: usize,
+    offset: usize,
+}
+
+fn range(sources: &Sources, id: SourceId, span: Span) -> Range {
+    let f = sources.get(id);
+    let p = |o: usize| {
+        let x = f.position(o);
+        Pos {
+            line: x.line,
+            column: x.column,
+            offset: x.offset,
+        }
+    };
+    Range {
+        start: p(span.start),
+        end: p(span.end),
+    }
+}
+
+pub fn render(diags: &[Diagnostic], summary: Summary, sources: &Sources, out: &mut dyn Write) -> io::Result<()> {
+    let output = Output {
+        version: 1,
+        tool: Tool {
+            name: "kader",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        summary: JsonSummary {
+            files: summary.files,
+            actions: summary.actions,
+            errors: summary.errors,
+            warnings: summary.warnings,
+            notes: summary.notes,
+            waived: summary.waived,
+        },
+        diagnostics: diags
+            .iter()
+            .map(|d| JsonDiagnostic {
+                rule: &d.rule,
+                severity: d.severity.as_str(),
+                message: &d.message,
+                file: d.file.map(|f| sources.get(f).name.as_str()),
+                action: d.action.as_deref(),
+                range: d.primary.as_ref().map(|l| range(sources, l.source, l.span)),
+                labels: d
+                    .primary
+                    .iter()
+                    .chain(d.labels.iter())
+                    .map(|l| JsonLabel {
+                        message: &l.message,
+                        file: (Some(l.source) != d.file).then(|| sources.get(l.source).name.as_str()),
+                        range: range(sources, l.source, l.span),
+                    })
+                    .collect(),
+                help: (!d.help.is_empty()).then(|| d.help.join("\n")),
+                waived: d.waived.as_ref().map(|w| Waived {
+                    reason: w.reason.clone(),
+                    range: range(sources, w.source, w.span),
+                }),
+                node: d.node.as_deref(),
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &output).map_err(io::Error::other)?;
+    writeln!(out)
+}

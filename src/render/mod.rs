@@ -1,0 +1,76 @@
+//! Diagnostics → bytes. The only module that knows ariadne and serde_json.
+//!
+//! Owns: one renderer per output format and the summary counts.
+//! Must not: decide what is a finding.
+
+pub mod human;
+pub mod json;
+
+use crate::diagnostic::{Diagnostic, Severity};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+/// Counts for the summary line and the JSON `summary`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub actions: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+    pub waived: usize,
+}
+
+impl Summary {
+    pub fn count(files: usize, actions: usize, diags: &[Diagnostic]) -> Self {
+        let mut s = Summary {
+            files,
+            actions,
+            ..Summary::default()
+        };
+        for d in diags {
+            if d.waived.is_some() {
+                s.waived += 1;
+                continue;
+            }
+            match d.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Note => s.notes += 1,
+            }
+        }
+        s
+    }
+
+    /// "3 bestanden, 42 acties: 5 fouten, 2 waarschuwingen"
+    pub fn line(&self) -> String {
+        let n = |count: usize, one: &str, many: &str| format!("{count} {}", if count == 1 { one } else { many });
+        let mut parts = Vec::new();
+        if self.errors > 0 {
+            parts.push(n(self.errors, "fout", "fouten"));
+        }
+        if self.warnings > 0 {
+            parts.push(n(self.warnings, "waarschuwing", "waarschuwingen"));
+        }
+        if self.notes > 0 {
+            parts.push(n(self.notes, "opmerking", "opmerkingen"));
+        }
+        if self.waived > 0 {
+            parts.push(n(self.waived, "genegeerd", "genegeerd"));
+        }
+        let findings = if parts.is_empty() {
+            "geen bevindingen".to_owned()
+        } else {
+            parts.join(", ")
+        };
+        format!(
+            "{}, {}: {findings}",
+            n(self.files, "bestand", "bestanden"),
+            n(self.actions, "actie", "acties")
+        )
+    }
+}

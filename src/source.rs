@@ -1,0 +1,198 @@
+//! Source files and byte spans.
+//!
+//! Owns: the text of every file kader reads (drafts, rule files, registers), as read from
+//! disk, and the conversion from byte offsets to 1-based line and character column.
+//! Must not: interpret the text. Everything else in kader carries byte `Span`s; lines and
+//! columns are computed here only, and only when a diagnostic is rendered.
+
+use std::fmt;
+use std::ops::Range;
+
+/// A byte range into one source file, as read (BOM and `\r` included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span {start}..{end}");
+        Span { start, end }
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// The sub-span `start..end`, relative to this span's start.
+    pub fn sub(self, start: usize, end: usize) -> Span {
+        Span::new(self.start + start, self.start + end)
+    }
+
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// Index of a file in [`Sources`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourceId(pub u32);
+
+/// A value together with where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+/// A 1-based line and column (in Unicode characters), plus the byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+    pub offset: usize,
+}
+
+/// One file's text with its line index.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The path as the user gave it (or as found under a directory), with `/` separators.
+    pub name: String,
+    pub text: String,
+    /// Byte offset of the start of every line. Line breaks are `\n`, `\r\n` and a lone `\r`.
+    line_starts: Vec<usize>,
+}
+
+const BOM: &str = "\u{feff}";
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line_starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        SourceFile {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// Length in bytes of a leading UTF-8 byte order mark (0 or 3).
+    pub fn bom_len(&self) -> usize {
+        if self.text.starts_with(BOM) { BOM.len() } else { 0 }
+    }
+
+    /// Line and character column of a byte offset. The BOM is not counted as a character and
+    /// `\r` belongs to the line break, so neither shifts a position.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let mut start = self.line_starts[line];
+        if line == 0 {
+            start = start.max(self.bom_len().min(offset));
+        }
+        // An offset inside a multi-byte character counts that character.
+        let mut end = offset;
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let column = self.text[start..end].chars().count() + 1;
+        Position {
+            line: line + 1,
+            column,
+            offset,
+        }
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// The byte span of the line (without its break) that holds `offset`.
+    pub fn line_span(&self, offset: usize) -> Span {
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let mut end = self.line_starts.get(line + 1).copied().unwrap_or(self.text.len());
+        let bytes = self.text.as_bytes();
+        while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        Span::new(start, end)
+    }
+}
+
+/// Every file of one run, addressed by [`SourceId`].
+#[derive(Debug, Default)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    pub fn add(&mut self, file: SourceFile) -> SourceId {
+        self.files.push(file);
+        SourceId((self.files.len() - 1) as u32)
+    }
+
+    pub fn get(&self, id: SourceId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (SourceId, &SourceFile)> {
+        self.files.iter().enumerate().map(|(i, f)| (SourceId(i as u32), f))
+    }
+}
+
+impl fmt::Display for SourceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_and_bom_do_not_shift_positions() {
+        let lf = SourceFile::new("a", "# Plan\nEigenaar: é x\n");
+        let crlf = SourceFile::new("b", "\u{feff}# Plan\r\nEigenaar: é x\r\n");
+        let x_lf = lf.text.find('x').unwrap();
+        let x_crlf = crlf.text.find('x').unwrap();
+        let (p, q) = (lf.position(x_lf), crlf.position(x_crlf));
+        assert_eq!((p.line, p.column), (2, 13));
+        assert_eq!((q.line, q.column), (2, 13));
+        assert_eq!(crlf.position(3).column, 1, "the BOM is not a column");
+        assert_eq!(crlf.line_span(x_crlf), Span::new(11, 25));
+    }
+
+    #[test]
+    fn lone_cr_is_a_line_break() {
+        let f = SourceFile::new("a", "a\rb\n");
+        assert_eq!(f.position(2).line, 2);
+    }
+}
