@@ -22,6 +22,9 @@ pub struct ActionHeading {
     pub text: Spanned<String>,
     pub id: Option<Spanned<String>>,
     pub title: Option<Spanned<String>>,
+    /// Does it have the form the rule set describes (`kop` / `cel`)? A heading such as
+    /// `Actie HA-10 Flexpool` (no separator) is meant as an action but is not one.
+    pub well_formed: bool,
     pub in_table: bool,
 }
 

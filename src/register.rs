@@ -108,7 +108,10 @@ impl Register {
                         Severity::Error,
                         format!("register `{}` is geen geldig registerbestand", sources.get(file).name),
                     )
-                    .with_primary(Label::new(file, span, msg)),
+                    .with_primary(Label::new(file, span, msg))
+                    .with_help(
+                        "Controleer de TOML-schrijfwijze op deze plek: teksten tussen \"...\", lijsten tussen [...].",
+                    ),
                 );
                 return (None, diags);
             }

@@ -196,6 +196,7 @@ impl<'a> Eval<'a> {
                     let what = subject_word(self.rules, &t.subject);
                     let label = match item {
                         Item::Action(_) => format!("deze actie noemt geen {what}"),
+                        Item::Heading(h) if !h.well_formed => "deze kop heeft niet de vorm van een actiekop".to_owned(),
                         Item::Heading(_) => format!("deze kop noemt geen {what}"),
                         _ => format!("hier ontbreekt {what}"),
                     };
@@ -220,7 +221,13 @@ impl<'a> Eval<'a> {
             Pred::Filled => {
                 let stripped = strip_marks(v.text);
                 if is_blank(stripped) {
-                    let at = v.field.map_or(v.span, |f| f.name.span);
+                    // An empty table cell has a span of its own; `Eigenaar:` with nothing
+                    // after it is shown at the name.
+                    let at = if v.span.is_empty() {
+                        v.field.map_or(v.span, |f| f.name.span)
+                    } else {
+                        v.span
+                    };
                     fail(at, format!("{} is leeg", subject_word(self.rules, &t.subject)))
                 } else if is_placeholder(self.rules, v.text) {
                     fail(

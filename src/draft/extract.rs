@@ -184,6 +184,7 @@ impl Extractor<'_> {
                 text: Spanned::new(raw.to_owned(), content),
                 id: id.clone(),
                 title: title.clone(),
+                well_formed: syntax.heading.is_match(raw),
                 in_table: false,
             });
             // The body runs to the next heading of the same or a higher level, or the next
@@ -334,6 +335,7 @@ impl Extractor<'_> {
                     text: Spanned::new(raw.to_owned(), cell),
                     id: id.clone(),
                     title: title.clone(),
+                    well_formed: cell_re.is_match(raw),
                     in_table: true,
                 });
                 let Some(id) = id else { continue };
@@ -348,7 +350,10 @@ impl Extractor<'_> {
                         continue;
                     };
                     let name = trim_span(self.text, table.header[c]);
-                    self.push_field(&mut action, *def, name, trim_span(self.text, value));
+                    let trimmed = trim_span(self.text, value);
+                    // An empty cell keeps its blank span, so a finding can point at it.
+                    let value = if trimmed.is_empty() { value } else { trimmed };
+                    self.push_field(&mut action, *def, name, value);
                 }
                 doc.actions.push(action);
             }

@@ -198,7 +198,7 @@ pub fn blocks(text: &str, base: usize) -> Blocks {
                     } => {
                         let s = match start {
                             Some(s) => Span::new(s, end),
-                            None => Span::new(fallback.start, fallback.start),
+                            None => fallback,
                         };
                         row.push(s);
                     }

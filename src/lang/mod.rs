@@ -263,6 +263,11 @@ fn syntax_diagnostic(file: SourceId, e: parser::SyntaxError) -> Diagnostic {
             "te diep genest".into(),
             Some("Splits de eis over meer regels.".into()),
         ),
+        PErrorKind::Unclosed => (
+            "dit blok wordt niet afgesloten met }".into(),
+            "dit { wordt nergens gesloten".into(),
+            Some("Zet een } na de laatste regel van het blok.".into()),
+        ),
         PErrorKind::BadDate(why) => (
             why,
             "geen geldige datum".into(),

@@ -46,6 +46,8 @@ pub enum PErrorKind {
         place: Place,
     },
     TooDeep,
+    /// A `{` that is never closed; the error stands at the brace.
+    Unclosed,
     BadDate(String),
     UnterminatedString,
     UnterminatedRegex,
@@ -320,12 +322,16 @@ impl<'s> Parser_<'s> {
             parts.next().unwrap_or(-1),
             parts.next().unwrap_or(-1),
         );
-        let valid = (1000..=9999).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
-        let date = valid
-            .then(|| jiff::civil::Date::new(y as i16, m as i8, d as i8))
-            .transpose();
-        match date {
-            Ok(Some(_)) => Ok((
+        let shape = (1000..=9999).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
+        if !shape {
+            return fail(
+                start,
+                text.len(),
+                PErrorKind::BadDate(format!("`{text}` is geen datum als 2026-01-01")),
+            );
+        }
+        match jiff::civil::Date::new(y as i16, m as i8, d as i8) {
+            Ok(_) => Ok((
                 rest,
                 DateLit {
                     year: y as i16,
@@ -334,16 +340,14 @@ impl<'s> Parser_<'s> {
                     span: self.span(start, rest),
                 },
             )),
-            Ok(None) => fail(
-                start,
-                text.len(),
-                PErrorKind::BadDate(format!("`{text}` is geen datum als 2026-01-01")),
-            ),
-            Err(e) => fail(
-                start,
-                text.len(),
-                PErrorKind::BadDate(format!("`{text}` bestaat niet: {e}")),
-            ),
+            Err(_) => {
+                let days = jiff::civil::date(y as i16, m as i8, 1).days_in_month();
+                fail(
+                    start,
+                    text.len(),
+                    PErrorKind::BadDate(format!("`{text}` bestaat niet: maand {m} van {y} heeft {days} dagen")),
+                )
+            }
         }
     }
 
@@ -402,6 +406,7 @@ impl<'s> Parser_<'s> {
     /// `inleverdatum := "inleverdatum" datum`
     fn plan<'a>(&self, start: &'a str, i: &'a str) -> PResult<'a, Item> {
         let (i, name) = self.string(i)?;
+        let brace = ws(i);
         let (mut i, _) = self.sym(i, "{")?;
         let mut items = Vec::new();
         loop {
@@ -409,6 +414,7 @@ impl<'s> Parser_<'s> {
                 i = rest;
                 break;
             }
+            unclosed(brace, i)?;
             let (rest, (kw, _)) = self.keyword(i, Place::Plan)?;
             let (rest, item) = match kw {
                 Kw::Period => {
@@ -535,6 +541,7 @@ impl<'s> Parser_<'s> {
     /// `actie := "actie" "{" ("herken" regex | "kop" regex | "niveau" getal "t/m" getal
     ///           | "tabel" strings | "cel" regex)* "}"`
     fn action<'a>(&self, start: &'a str, i: &'a str) -> PResult<'a, Item> {
+        let brace = ws(i);
         let (mut i, _) = self.sym(i, "{")?;
         let mut items = Vec::new();
         loop {
@@ -542,6 +549,7 @@ impl<'s> Parser_<'s> {
                 i = rest;
                 break;
             }
+            unclosed(brace, i)?;
             let (rest, (kw, kspan)) = self.keyword(i, Place::Action)?;
             let (rest, item) = match kw {
                 Kw::Recognise => {
@@ -621,6 +629,7 @@ impl<'s> Parser_<'s> {
         } else {
             (i, None)
         };
+        let brace = ws(i);
         let (mut i, _) = self.sym(i, "{")?;
         let mut clauses = Vec::new();
         loop {
@@ -628,6 +637,7 @@ impl<'s> Parser_<'s> {
                 i = rest;
                 break;
             }
+            unclosed(brace, i)?;
             let (rest, clause) = self.clause(i)?;
             clauses.push(clause);
             i = rest;
@@ -839,6 +849,15 @@ impl<'s> Parser_<'s> {
     }
 }
 
+/// At the end of the file inside a block: the error is the `{` that was never closed.
+fn unclosed<'a>(brace: &'a str, i: &'a str) -> PResult<'a, ()> {
+    if ws(i).is_empty() {
+        fail(brace, 1, PErrorKind::Unclosed)
+    } else {
+        Ok((i, ()))
+    }
+}
+
 /// Skip to the next line that starts with a top-level keyword (error recovery).
 fn next_item_line(i: &str) -> Option<&str> {
     let mut rest = i;
@@ -980,7 +999,7 @@ mod tests {
     #[test]
     fn every_error_kind_has_a_span() {
         for (src, at) in [
-            ("regel r fout { eis a ingevuld", ""),
+            ("regel r fout { eis a ingevuld", "{"),
             ("regel r fout { melding \"open }", "\""),
             ("regel r fout { eis a matcht /open }", "/"),
             ("plan \"p\" { periode 2026-02-30 t/m 2027-01-01 }", "2026-02-30"),

@@ -54,13 +54,22 @@ impl Resolver {
         let suggestion = did_you_mean(&ident.name, candidates.iter().copied());
         let help = match suggestion {
             Some(s) => Some(format!("bedoelde je `{s}`?")),
+            None if candidates.is_empty() && what == "register" => Some(
+                "Er zijn geen registers; noem ze in het plan: register beleid = \"beleidsplan-2026-2027.toml\"".into(),
+            ),
             None if candidates.is_empty() => None,
             None => Some(format!("bekend zijn: {}", candidates.join(", "))),
+        };
+        // Dutch adjectives agree with the noun: "onbekend veld", "onbekende regel".
+        let adjective = if matches!(what, "regel") {
+            "onbekende"
+        } else {
+            "onbekend"
         };
         self.error(
             file,
             ident.span,
-            format!("onbekend {what} `{}`", ident.name),
+            format!("{adjective} {what} `{}`", ident.name),
             &format!("geen {what} met deze naam"),
             help,
         );
@@ -94,7 +103,7 @@ impl Resolver {
                     file,
                     lit.span,
                     "dit patroon is geen geldige reguliere expressie".into(),
-                    &detail,
+                    &format!("regex: {}", detail.trim_start_matches("error: ")),
                     Some("Zie https://docs.rs/regex/#syntax voor de schrijfwijze.".into()),
                 );
                 None

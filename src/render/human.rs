@@ -41,8 +41,20 @@ fn shown(sources: &Sources, id: SourceId) -> (&str, usize) {
     (&f.text[bom..], bom)
 }
 
-fn shift(span: Span, bom: usize) -> std::ops::Range<usize> {
-    span.start.saturating_sub(bom)..span.end.saturating_sub(bom)
+/// A byte span as a range of characters in the text given to ariadne.
+///
+/// ariadne 0.6 has `IndexType::Byte`, but for a label group in a second file it looks up a
+/// character offset as a byte offset (`write.rs`, the group header), so headers of
+/// multi-file reports name the wrong line. Character offsets are consistent everywhere.
+fn shift(text: &str, span: Span, bom: usize) -> std::ops::Range<usize> {
+    let to_char = |byte: usize| {
+        let mut b = byte.saturating_sub(bom).min(text.len());
+        while !text.is_char_boundary(b) {
+            b -= 1;
+        }
+        text[..b].chars().count()
+    };
+    to_char(span.start)..to_char(span.end)
 }
 
 pub fn render(diag: &Diagnostic, sources: &Sources, out: &mut dyn Write) -> io::Result<()> {
@@ -65,32 +77,34 @@ pub fn render(diag: &Diagnostic, sources: &Sources, out: &mut dyn Write) -> io::
         writeln!(out, "───╯")?;
         return footer(diag, out);
     }
-    let (_, bom) = shown(sources, primary.source);
+    let (ptext, bom) = shown(sources, primary.source);
     let key = |id: SourceId| Key(id, sources.get(id).name.clone());
-    let mut labels: Vec<(usize, ALabel<ASpan>)> = Vec::new();
+    let mut labels: Vec<(SourceId, usize, ALabel<ASpan>)> = Vec::new();
     let mut all = vec![(primary, true)];
     all.extend(diag.labels.iter().map(|l| (l, false)));
     for (l, is_primary) in all {
-        let (_, b) = shown(sources, l.source);
+        let (text, b) = shown(sources, l.source);
         let c = if is_primary { colour(diag.severity) } else { Color::Blue };
         labels.push((
+            l.source,
             l.span.start,
-            ALabel::new((key(l.source), shift(l.span, b)))
+            ALabel::new((key(l.source), shift(text, l.span, b)))
                 .with_message(&l.message)
                 .with_color(c),
         ));
     }
-    // Labels in source order render as one snippet (ariadne splits them otherwise).
-    labels.sort_by_key(|(start, _)| *start);
-    let config = Config::default().with_index_type(IndexType::Byte).with_color(true);
+    // Labels in source order render as one snippet (ariadne splits them otherwise), and the
+    // primary file's labels come first: ariadne takes the header's file from the first group.
+    labels.sort_by_key(|(source, start, _)| (*source != primary.source, *start));
+    let config = Config::default().with_index_type(IndexType::Char).with_color(true);
     let report = Report::build(
         ReportKind::Custom(kind_word, colour(diag.severity)),
-        (key(primary.source), shift(primary.span, bom)),
+        (key(primary.source), shift(ptext, primary.span, bom)),
     )
     .with_config(config)
     .with_code(&diag.rule)
     .with_message(&diag.message)
-    .with_labels(labels.into_iter().map(|(_, l)| l))
+    .with_labels(labels.into_iter().map(|(_, _, l)| l))
     .finish();
     let mut ids: Vec<SourceId> = vec![primary.source];
     ids.extend(diag.labels.iter().map(|l| l.source));

@@ -1,0 +1,89 @@
+//! Every rule has a fixture `fixtures/drafts/<rule>.md`: accepted actions under `## Goed`,
+//! failing ones under `## Fout`. Its front matter says how many findings of the rule the
+//! `Fout` part must give (`verwacht`) and which other rules may fire as well (`ook`).
+
+mod common;
+
+use common::kader;
+
+#[derive(serde::Deserialize)]
+struct Expect {
+    regel: String,
+    verwacht: usize,
+    #[serde(default)]
+    ook: Vec<String>,
+}
+
+fn expectation(text: &str) -> Expect {
+    let body = text.strip_prefix("+++\n").expect("fixture starts with front matter");
+    let end = body.find("\n+++").expect("front matter ends");
+    toml::from_str(&body[..end]).expect("front matter is TOML")
+}
+
+#[test]
+fn every_rule_fixture_fails_only_where_it_should() {
+    insta::glob!("../fixtures/drafts", "*.md", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let expect = expectation(&text);
+        let name = path.file_stem().unwrap().to_str().unwrap();
+        assert_eq!(expect.regel, name, "fixture is named after its rule");
+        let fout = text.find("\n## Fout").expect("fixture has a `## Fout` part");
+        let rel = format!("fixtures/drafts/{name}.md");
+
+        let run = kader(&["check", "--format", "json", &rel]);
+        let json = run.json();
+        let diags = json["diagnostics"].as_array().unwrap();
+        let mut own = 0;
+        for d in diags {
+            let rule = d["rule"].as_str().unwrap();
+            let offset = d["range"]["start"]["offset"].as_u64().unwrap() as usize;
+            assert!(offset > fout, "{name}: finding {rule} in the accepted part: {d}");
+            assert!(
+                rule == expect.regel || expect.ook.iter().any(|o| o == rule),
+                "{name}: unexpected rule {rule}"
+            );
+            if rule == expect.regel {
+                own += 1;
+            }
+        }
+        assert_eq!(own, expect.verwacht, "{name}: number of {} findings", expect.regel);
+        let has_error = diags.iter().any(|d| d["severity"] == "error");
+        assert_eq!(run.code, i32::from(has_error), "{name}: exit code");
+
+        let human = kader(&["check", &rel]);
+        insta::with_settings!({ omit_expression => true }, {
+            insta::assert_snapshot!(human.transcript());
+        });
+    });
+}
+
+#[test]
+fn every_bundled_rule_has_a_fixture() {
+    let rules =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/jaarplan-2026-2027.kader")).unwrap();
+    let ids: Vec<&str> = rules
+        .lines()
+        .filter_map(|l| l.strip_prefix("regel "))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert!(ids.len() >= 14, "{ids:?}");
+    for id in ids {
+        let path = format!("{}/fixtures/drafts/{id}.md", env!("CARGO_MANIFEST_DIR"));
+        assert!(std::path::Path::new(&path).exists(), "no fixture for rule {id}");
+    }
+}
+
+#[test]
+fn drafts_written_as_the_format_describes_have_no_findings() {
+    for f in ["fixtures/clean/draft-format.md", "fixtures/clean/voorbeeldacties.md"] {
+        let run = kader(&["check", "--format", "json", f]);
+        assert_eq!(run.code, 0, "{f}: {}", run.stdout);
+        assert_eq!(run.json()["diagnostics"].as_array().unwrap().len(), 0, "{f}");
+    }
+    let run = kader(&["check", "--format", "json", "fixtures/clean/draft-format.md"]);
+    assert_eq!(
+        run.json()["summary"]["actions"],
+        3,
+        "section form with every field form, and a table row"
+    );
+}
