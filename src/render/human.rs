@@ -64,14 +64,14 @@ pub fn render(diag: &Diagnostic, sources: &Sources, out: &mut dyn Write) -> io::
             .file
             .map(|f| format!(" ({})", sources.get(f).name))
             .unwrap_or_default();
-        writeln!(out, "{kind_word}[{}]: {}{place}", diag.rule, diag.message)?;
+        writeln!(out, "[{}] {kind_word}: {}{place}", diag.rule, diag.message)?;
         return footer(diag, out);
     };
     let file = sources.get(primary.source);
     let line = file.line_span(primary.span.start);
     if line.len() > MAX_SNIPPET_LINE {
         let p = file.position(primary.span.start);
-        writeln!(out, "{kind_word}[{}]: {}", diag.rule, diag.message)?;
+        writeln!(out, "[{}] {kind_word}: {}", diag.rule, diag.message)?;
         writeln!(out, "   ╭─[ {}:{}:{} ]", file.name, p.line, p.column)?;
         writeln!(out, "   │ {} (de regel is te lang om te tonen)", primary.message)?;
         writeln!(out, "───╯")?;
