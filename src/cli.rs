@@ -23,6 +23,22 @@ pub struct Cli {
 pub enum Command {
     /// Controleer concepten (bestanden of mappen, standaard de huidige map).
     Check(CheckArgs),
+    /// Toon per onderdeel van het beleidsplan (en het IZA-regioplan) welke acties het uitvoeren.
+    Coverage(CoverageArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CoverageArgs {
+    /// Conceptbestanden of mappen (mappen worden doorzocht op *.md).
+    pub paths: Vec<PathBuf>,
+
+    /// Uitvoervorm.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
+
+    /// Gebruik dit regelbestand in plaats van de ingebouwde regels.
+    #[arg(long, value_name = "BESTAND")]
+    pub rules: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -27,7 +27,7 @@ pub mod walk;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use crate::cli::{CheckArgs, Cli, Command, FormatArg};
+use crate::cli::{CheckArgs, Cli, Command, CoverageArgs, FormatArg};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::Origin;
 use crate::render::{Format, Summary};
@@ -58,6 +58,7 @@ impl ExitStatus {
 pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
     match cli.command {
         Command::Check(args) => check(args, stdout, stderr),
+        Command::Coverage(args) => coverage(args, stdout, stderr),
     }
 }
 
@@ -72,6 +73,7 @@ fn quiet(r: io::Result<()>) -> Result<(), ()> {
 /// The result of checking a set of drafts, before rendering.
 pub struct Checked {
     pub sources: Sources,
+    pub docs: Vec<model::Document>,
     pub diagnostics: Vec<Diagnostic>,
     pub files: usize,
     pub actions: usize,
@@ -106,26 +108,73 @@ pub fn check_paths(paths: &[PathBuf], rules: &lang::ruleset::RuleSet, mut source
         docs.push(doc);
     }
     diagnostics.extend(check::check_plan(&docs, rules));
+    check::apply_waivers(&docs, rules, &mut diagnostics);
     diagnostic::sort(&mut diagnostics, |id| sources.get(id).name.clone());
     Checked {
         files: docs.len(),
         actions: docs.iter().map(|d| d.actions.len()).sum(),
         sources,
+        docs,
         diagnostics,
         problems,
     }
 }
 
-fn check(args: CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
-    let mut sources = Sources::default();
-    let (rules, rule_diags) = load_rules(args.rules.as_ref(), &mut sources);
-    let Some(rules) = rules else {
-        for d in &rule_diags {
-            if quiet(render::human::render(d, &sources, stderr)).is_err() {
+/// Load the rule set, or report why not (exit 2 follows).
+fn rules_or_report(
+    rules: Option<&PathBuf>,
+    sources: &mut Sources,
+    stderr: &mut dyn Write,
+) -> Option<lang::ruleset::RuleSet> {
+    let (set, diags) = load_rules(rules, sources);
+    if set.is_none() {
+        for d in &diags {
+            if quiet(render::human::render(d, sources, stderr)).is_err() {
                 break;
             }
         }
         let _ = writeln!(stderr, "kader: de regels bevatten fouten; er is niets gecontroleerd");
+    }
+    set
+}
+
+fn report_problems(problems: &[walk::InputProblem], stderr: &mut dyn Write) {
+    for p in problems {
+        let _ = writeln!(stderr, "fout: {}: {}", p.path, p.message);
+        if let Some(h) = &p.help {
+            let _ = writeln!(stderr, "   = hulp: {h}");
+        }
+    }
+}
+
+fn coverage(args: CoverageArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+    let mut sources = Sources::default();
+    let Some(rules) = rules_or_report(args.rules.as_ref(), &mut sources, stderr) else {
+        return ExitStatus::Error;
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths
+    };
+    let checked = check_paths(&paths, &rules, sources);
+    let summary = Summary::count(checked.files, checked.actions, &[]);
+    let cov = check::coverage::coverage(&checked.docs, &rules);
+    let _ = match args.format {
+        FormatArg::Human => render::coverage::human(&cov, &rules, summary, stdout),
+        FormatArg::Json => render::coverage::json(&cov, &rules, summary, stdout),
+    };
+    report_problems(&checked.problems, stderr);
+    if checked.problems.is_empty() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Error
+    }
+}
+
+fn check(args: CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+    let mut sources = Sources::default();
+    let Some(rules) = rules_or_report(args.rules.as_ref(), &mut sources, stderr) else {
         return ExitStatus::Error;
     };
     let paths = if args.paths.is_empty() {
@@ -140,12 +189,7 @@ fn check(args: CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Exi
         FormatArg::Json => Format::Json,
     };
     let _ = write_report(&checked, summary, format, stdout);
-    for p in &checked.problems {
-        let _ = writeln!(stderr, "fout: {}: {}", p.path, p.message);
-        if let Some(h) = &p.help {
-            let _ = writeln!(stderr, "   = hulp: {h}");
-        }
-    }
+    report_problems(&checked.problems, stderr);
     if !checked.problems.is_empty() {
         return ExitStatus::Error;
     }
@@ -168,9 +212,14 @@ fn write_report(checked: &Checked, summary: Summary, format: Format, out: &mut d
             out,
         )),
         Format::Human => {
-            for d in &checked.diagnostics {
+            for d in checked.diagnostics.iter().filter(|d| d.waived.is_none()) {
                 quiet(render::human::render(d, &checked.sources, out))?;
             }
+            quiet(render::human::render_waived(
+                &checked.diagnostics,
+                &checked.sources,
+                out,
+            ))?;
             quiet(writeln!(out, "{}", summary.line()))
         }
     }

@@ -3,6 +3,7 @@
 //! Owns: plain data produced by `draft` and read by `check`.
 //! Must not: parse or evaluate anything.
 
+use crate::draft::time::{TimeError, Timeline};
 use crate::source::{SourceId, Span, Spanned};
 
 /// One draft file.
@@ -14,6 +15,19 @@ pub struct Document {
     /// Every heading or table cell meant as an action, well-formed or not.
     pub headings: Vec<ActionHeading>,
     pub actions: Vec<Action>,
+    /// `<!-- kader: negeer RULE "reden" -->` comments.
+    pub waivers: Vec<Waiver>,
+}
+
+/// A waiver comment in a draft.
+#[derive(Debug, Clone)]
+pub struct Waiver {
+    /// The whole comment.
+    pub span: Span,
+    pub rule: Option<Spanned<String>>,
+    pub reason: Option<Spanned<String>>,
+    /// The action whose body (or table row) holds the comment, and its extent.
+    pub action: Option<(String, Span)>,
 }
 
 #[derive(Debug, Clone)]
@@ -34,6 +48,8 @@ pub struct Action {
     pub title: Option<Spanned<String>>,
     /// The heading text or the action cell: where "missing field" findings point.
     pub span: Span,
+    /// Heading and body, or the whole table row: what a waiver inside it covers.
+    pub extent: Span,
     pub fields: Vec<Field>,
 }
 
@@ -47,6 +63,8 @@ pub struct Field {
     pub value: Spanned<String>,
     /// For link fields: each ID with its optional title.
     pub links: Vec<Link>,
+    /// For time fields: the parsed timeline, or where it stops being one.
+    pub time: Option<Result<Timeline, TimeError>>,
 }
 
 #[derive(Debug, Clone)]

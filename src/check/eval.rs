@@ -5,12 +5,18 @@
 //! Must not: build diagnostics or fill message templates (that is `check::mod`).
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::diagnostic::Label;
-use crate::lang::ruleset::{Expr, Pred, RuleSet, Subject, Test};
-use crate::model::{Action, ActionHeading, Document, Field};
+use crate::draft::time::{self, NOTATIONS, Part};
+use crate::lang::ruleset::{Expr, FieldKind, Pred, RuleSet, Subject, Test};
+use crate::model::{Action, ActionHeading, Document, Field, Waiver};
 use crate::register::Register;
 use crate::source::{SourceId, Span};
+
+use super::plan::PlanIndex;
 
 /// What a rule is evaluated on.
 #[derive(Clone, Copy)]
@@ -19,6 +25,9 @@ pub enum Item<'a> {
     Heading(&'a ActionHeading),
     Field(&'a Action, &'a Field),
     Document(&'a Document),
+    /// A register node: (register index, node index).
+    Node(usize, usize),
+    Waiver(&'a Waiver),
 }
 
 impl Item<'_> {
@@ -28,7 +37,8 @@ impl Item<'_> {
             Item::Action(a) => a.span,
             Item::Heading(h) => h.text.span,
             Item::Field(_, f) => f.value.span,
-            Item::Document(_) => Span::new(0, 0),
+            Item::Document(_) | Item::Node(..) => Span::new(0, 0),
+            Item::Waiver(w) => w.span,
         }
     }
 }
@@ -44,6 +54,8 @@ pub struct Failure {
     pub value: Option<String>,
     /// A specific hint, such as "bedoelde je …?".
     pub help: Option<String>,
+    /// Background for the reader, such as what the beleidsplan says at a node.
+    pub note: Option<String>,
     pub related: Vec<Label>,
 }
 
@@ -55,6 +67,7 @@ impl Failure {
             field: None,
             value: None,
             help: None,
+            note: None,
             related: Vec::new(),
         }
     }
@@ -75,7 +88,9 @@ pub type UniqueIndex = HashMap<(usize, String), (SourceId, Span)>;
 pub struct Eval<'a> {
     pub rules: &'a RuleSet,
     pub source: SourceId,
-    pub unique: Option<&'a mut UniqueIndex>,
+    /// The whole plan, for plan-wide requirements; `None` while checking one file.
+    pub plan: Option<&'a PlanIndex<'a>>,
+    pub unique: UniqueIndex,
 }
 
 pub type Outcome = Result<(), Vec<Failure>>;
@@ -101,6 +116,9 @@ fn subject_word(rules: &RuleSet, s: &Subject) -> String {
         Subject::Value => "waarde".into(),
         Subject::Name => "naam".into(),
         Subject::Meta(k) => format!("`{k}`"),
+        Subject::NodeActions => "acties".into(),
+        Subject::WaiverRule => "regel".into(),
+        Subject::WaiverReason => "reden".into(),
     }
 }
 
@@ -179,6 +197,11 @@ impl<'a> Eval<'a> {
                 .iter()
                 .find(|(key, _)| key == k)
                 .and_then(|(_, v)| plain(&v.value, v.span)),
+            (Subject::Id, Item::Node(r, n)) => plain(&self.rules.registers[r].nodes[n].id, Span::new(0, 0)),
+            (Subject::Title, Item::Node(r, n)) => plain(&self.rules.registers[r].nodes[n].title, Span::new(0, 0)),
+            (Subject::NodeActions, Item::Node(..)) => plain("", Span::new(0, 0)),
+            (Subject::WaiverRule, Item::Waiver(w)) => w.rule.as_ref().and_then(|t| plain(&t.value, t.span)),
+            (Subject::WaiverReason, Item::Waiver(w)) => w.reason.as_ref().and_then(|t| plain(&t.value, t.span)),
             _ => None,
         }
     }
@@ -198,6 +221,7 @@ impl<'a> Eval<'a> {
                         Item::Action(_) => format!("deze actie noemt geen {what}"),
                         Item::Heading(h) if !h.well_formed => "deze kop heeft niet de vorm van een actiekop".to_owned(),
                         Item::Heading(_) => format!("deze kop noemt geen {what}"),
+                        Item::Waiver(_) => format!("deze uitzondering noemt geen {what}"),
                         _ => format!("hier ontbreekt {what}"),
                     };
                     let mut f = Failure::at(item.anchor(), label);
@@ -296,11 +320,183 @@ impl<'a> Eval<'a> {
                     })
                     .collect())
             }
-            Pred::Unique => {
-                let key = (t as *const Test as usize, v.text.trim().to_lowercase());
-                let Some(index) = self.unique.as_deref_mut() else {
+            Pred::IsTime => match v.field.and_then(|f| f.time.as_ref()) {
+                Some(Err(e)) => {
+                    let mut f = Failure::at(e.span, e.message.clone());
+                    f.field = v.def;
+                    f.value = Some(v.text.to_owned());
+                    f.help = Some(format!("Zo kan het: {NOTATIONS}"));
+                    Err(vec![f])
+                }
+                _ => Ok(()),
+            },
+            Pred::WithinPlan => {
+                let Some(Ok(tl)) = v.field.and_then(|f| f.time.as_ref()) else {
                     return Ok(());
                 };
+                let plan = time::Interval::new(self.rules.plan.start, self.rules.plan.end);
+                let fails: Vec<Failure> = tl
+                    .parts()
+                    .into_iter()
+                    .filter(|p| !plan.contains(&p.interval))
+                    .map(|p| {
+                        let said = said(&v, &p);
+                        let label = if p.interval.start < plan.start {
+                            format!(
+                                "{said} begint voor de planperiode, die begint op {}",
+                                time::format(time::Interval::day(plan.start))
+                            )
+                        } else {
+                            format!(
+                                "{said} loopt tot na de planperiode, die eindigt op {}",
+                                time::format(time::Interval::day(plan.end))
+                            )
+                        };
+                        self.part_failure(&p, label, &v)
+                    })
+                    .collect();
+                if fails.is_empty() { Ok(()) } else { Err(fails) }
+            }
+            Pred::InOrder => {
+                let Some(Ok(tl)) = v.field.and_then(|f| f.time.as_ref()) else {
+                    return Ok(());
+                };
+                let mut fails = Vec::new();
+                for p in tl.periods.iter().chain(tl.milestones.iter().map(|m| &m.when)) {
+                    if let Some((a, b)) = &p.ends
+                        && b.interval.end < a.interval.start
+                    {
+                        let label = format!("{} ligt helemaal voor {}", said(&v, b), said(&v, a));
+                        let mut f = self.part_failure(b, label, &v);
+                        f.related.push(Label::new(self.source, a.span, "begint hier"));
+                        fails.push(f);
+                    }
+                }
+                for pair in tl.milestones.windows(2) {
+                    let (prev, next) = (&pair[0].when, &pair[1].when);
+                    if next.interval.start < prev.interval.start {
+                        let part = Part {
+                            interval: next.interval,
+                            span: next.span,
+                        };
+                        let before = Part {
+                            interval: prev.interval,
+                            span: prev.span,
+                        };
+                        let label = format!(
+                            "{} ligt voor de vorige mijlpaal, {}",
+                            said(&v, &part),
+                            said(&v, &before)
+                        );
+                        let mut f = self.part_failure(&part, label, &v);
+                        f.related.push(Label::new(self.source, prev.span, "vorige mijlpaal"));
+                        fails.push(f);
+                    }
+                }
+                if fails.is_empty() { Ok(()) } else { Err(fails) }
+            }
+            Pred::StartsAfter(deps) | Pred::StartsBefore(deps) => {
+                let after = matches!(t.pred, Pred::StartsAfter(_));
+                self.starts(item, &t.subject, *deps, after, v)
+            }
+            Pred::ActionsExist => {
+                let Some(plan) = self.plan else { return Ok(()) };
+                let mut fails = Vec::new();
+                for link in Self::links(&v) {
+                    if plan.action(&link.id.value).is_some() {
+                        continue;
+                    }
+                    let mut f = Failure::at(link.id.span, format!("`{}` is geen actie in dit plan", link.id.value));
+                    f.field = v.def;
+                    f.value = Some(link.id.value.clone());
+                    let close = plan.similar_ids(&link.id.value);
+                    if !close.is_empty() {
+                        let names: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
+                        f.help = Some(format!("bedoelde je {}?", names.join(" of ")));
+                    }
+                    fails.push(f);
+                }
+                if fails.is_empty() { Ok(()) } else { Err(fails) }
+            }
+            Pred::NoCycle => {
+                let (Some(plan), Item::Action(a), Some(def)) = (self.plan, item, v.def) else {
+                    return Ok(());
+                };
+                let fails: Vec<Failure> = plan
+                    .cycles_reported_by(def, self.source, a)
+                    .map(|c| {
+                        let path = c.ids.join(" → ");
+                        let mut f = Failure::at(c.first_link, format!("kring: {path}"));
+                        f.field = v.def;
+                        f.value = Some(path);
+                        f.related = c.others.clone();
+                        f
+                    })
+                    .collect();
+                if fails.is_empty() { Ok(()) } else { Err(fails) }
+            }
+            Pred::HasAmount => {
+                if AMOUNT.is_match(v.text) {
+                    Ok(())
+                } else {
+                    fail(v.span, "hier staat geen fte, aantal uren of bedrag".into())
+                }
+            }
+            Pred::Known => {
+                let name = v.text.trim();
+                if self.rules.rules.iter().any(|r| r.id == name) {
+                    return Ok(());
+                }
+                let mut f = Failure::at(v.span, format!("`{name}` is geen regel"));
+                f.value = Some(name.to_owned());
+                let ids = self.rules.rules.iter().map(|r| r.id.as_str());
+                if let Some(m) = crate::lang::keywords::did_you_mean(name, ids) {
+                    f.help = Some(format!("bedoelde je `{m}`?"));
+                }
+                Err(vec![f])
+            }
+            Pred::Count(cmp, n) => {
+                let (count, what) = match (&t.subject, item) {
+                    (Subject::NodeActions, Item::Node(r, node)) => {
+                        (self.plan.map_or(0, |p| p.coverage(r, node).len()), ("actie", "acties"))
+                    }
+                    _ => match v.def.map(|d| self.rules.fields[d].kind) {
+                        Some(FieldKind::Links(_) | FieldKind::Actions) => {
+                            (Self::links(&v).len(), ("verwijzing", "verwijzingen"))
+                        }
+                        _ => (word_count(v.text), ("woord", "woorden")),
+                    },
+                };
+                if cmp.holds(count, *n) {
+                    return Ok(());
+                }
+                let label = if count == 0 && matches!(item, Item::Node(..)) {
+                    "geen enkele actie verwijst hiernaar".to_owned()
+                } else {
+                    format!(
+                        "{count} {}; vereist: {} {n}",
+                        if count == 1 { what.0 } else { what.1 },
+                        cmp_words(*cmp)
+                    )
+                };
+                let mut f = Failure::at(v.span, label);
+                f.field = v.def;
+                if let Item::Node(r, node) = item {
+                    let reg = &self.rules.registers[r];
+                    let points: Vec<&str> = reg.nodes[node].points.iter().take(3).map(|p| p.text.as_str()).collect();
+                    if !points.is_empty() {
+                        f.note = Some(format!(
+                            "het {} noemt hier onder meer: {}",
+                            reg.title,
+                            points.join("; ")
+                        ));
+                    }
+                }
+                Err(vec![f])
+            }
+            Pred::Unique => {
+                let key = (t as *const Test as usize, v.text.trim().to_lowercase());
+                let index = &mut self.unique;
                 match index.get(&key) {
                     Some(&(src, span)) => {
                         let mut f = Failure::at(v.span, format!("`{}` is al eerder gebruikt", v.text.trim()));
@@ -316,6 +512,58 @@ impl<'a> Eval<'a> {
                 }
             }
         }
+    }
+
+    fn part_failure(&self, p: &Part, label: String, v: &Val<'_>) -> Failure {
+        let mut f = Failure::at(p.span, label);
+        f.field = v.def;
+        f.value = Some(written(v, p).to_owned());
+        f
+    }
+
+    /// `tijdpad begint na afhankelijk`: compare this action's start with each dependency's.
+    fn starts(&self, item: Item<'a>, subject: &Subject, deps: usize, after: bool, v: Val<'a>) -> Outcome {
+        let (Some(plan), Item::Action(a), Subject::Field(time_def)) = (self.plan, item, subject) else {
+            return Ok(());
+        };
+        let Some(Ok(mine)) = v.field.and_then(|f| f.time.as_ref()) else {
+            return Ok(());
+        };
+        let Some(my_start) = mine.start() else { return Ok(()) };
+        let mut fails = Vec::new();
+        for link in a.field(deps).map_or(&[][..], |f| f.links.as_slice()) {
+            let Some((src, other)) = plan.action(&link.id.value) else {
+                continue;
+            };
+            let Some(Ok(theirs)) = other.field(*time_def).and_then(|f| f.time.as_ref()) else {
+                continue;
+            };
+            let Some(their_start) = theirs.start() else { continue };
+            let wrong = if after {
+                my_start.interval.start < their_start.interval.start
+            } else {
+                my_start.interval.start > their_start.interval.start
+            };
+            if !wrong {
+                continue;
+            }
+            let word = if after { "voor" } else { "na" };
+            let label = format!(
+                "{} begint {word} {} (dat begint op {})",
+                said(&v, &my_start),
+                other.id.value,
+                time::format(time::Interval::day(their_start.interval.start))
+            );
+            let mut f = self.part_failure(&my_start, label, &v);
+            f.value = Some(other.id.value.clone());
+            f.related.push(Label::new(
+                src,
+                their_start.span,
+                format!("{} begint hier", other.id.value),
+            ));
+            fails.push(f);
+        }
+        if fails.is_empty() { Ok(()) } else { Err(fails) }
     }
 
     fn links(v: &Val<'a>) -> &'a [crate::model::Link] {
@@ -397,6 +645,35 @@ impl<'a> Eval<'a> {
         if fails.is_empty() { Ok(()) } else { Err(fails) }
     }
 }
+
+/// The text of a part as the author wrote it.
+fn written<'v>(v: &Val<'v>, p: &Part) -> &'v str {
+    let (s, e) = (
+        p.span.start.wrapping_sub(v.span.start),
+        p.span.end.wrapping_sub(v.span.start),
+    );
+    v.text.get(s..e).unwrap_or("")
+}
+
+/// `medio 2028 (juni 2028 – juli 2028)`: the author's words, and how kader read them when
+/// that is not obvious.
+fn said(v: &Val<'_>, p: &Part) -> String {
+    let w = written(v, p).trim();
+    let reading = time::format(p.interval);
+    if w.is_empty() {
+        reading
+    } else if w.eq_ignore_ascii_case(&reading) {
+        format!("`{w}`")
+    } else {
+        format!("`{w}` ({reading})")
+    }
+}
+
+/// An amount of people, time or money: `0,4 fte`, `40 uur`, `€ 12.000`, `€12k`, `1.200 euro`.
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\d+(?:[.,]\d+)?\s*(?:fte|uur|uren)\b|€\s*\d|\d[\d.,]*\s*(?:k€|keur|k|euro|eur|mln|miljoen)\b")
+        .expect("valid")
+});
 
 fn cmp_words(c: crate::lang::ruleset::Cmp) -> &'static str {
     use crate::lang::ruleset::Cmp;

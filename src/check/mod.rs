@@ -6,11 +6,14 @@
 //! in parallel); rules that need the whole plan (`uniek`) run in [`check_plan`] after.
 //! Must not: know any rule by ID: everything rule-specific comes from the rule file.
 
+pub mod coverage;
 mod eval;
+mod plan;
 
 pub use eval::{find_placeholders, is_placeholder, word_count};
+pub use plan::PlanIndex;
 
-use crate::diagnostic::{Diagnostic, Label};
+use crate::diagnostic::{Diagnostic, Label, Waived};
 use crate::lang::ruleset::{Rule, RuleSet, Scope};
 use crate::model::Document;
 
@@ -23,7 +26,8 @@ pub fn check_document(doc: &Document, rules: &RuleSet) -> Vec<Diagnostic> {
         let mut ev = Eval {
             rules,
             source: doc.source,
-            unique: None,
+            plan: None,
+            unique: UniqueIndex::new(),
         };
         run_rule(&mut ev, rule, doc, &mut out);
     }
@@ -33,15 +37,29 @@ pub fn check_document(doc: &Document, rules: &RuleSet) -> Vec<Diagnostic> {
 /// The rules that need every file of the plan, in the order the files were given.
 pub fn check_plan(docs: &[Document], rules: &RuleSet) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let index = PlanIndex::build(docs, rules);
     for rule in rules.rules.iter().filter(|r| r.enabled && r.plan_wide) {
-        let mut index = UniqueIndex::new();
+        if let Scope::Node { register, level } = &rule.scope {
+            let mut ev = Eval {
+                rules,
+                source: crate::source::SourceId(u32::MAX),
+                plan: Some(&index),
+                unique: UniqueIndex::new(),
+            };
+            run_nodes(&mut ev, rule, *register, level, &mut out);
+            continue;
+        }
+        // One `uniek` index across all files of the plan.
+        let mut unique = UniqueIndex::new();
         for doc in docs {
             let mut ev = Eval {
                 rules,
                 source: doc.source,
-                unique: Some(&mut index),
+                plan: Some(&index),
+                unique,
             };
             run_rule(&mut ev, rule, doc, &mut out);
+            unique = ev.unique;
         }
     }
     out
@@ -57,6 +75,8 @@ fn run_rule<'a>(ev: &mut Eval<'a>, rule: &Rule, doc: &'a Document, out: &mut Vec
             .flat_map(|a| a.fields.iter().map(move |f| Item::Field(a, f)))
             .collect(),
         Scope::Document => vec![Item::Document(doc)],
+        Scope::Waiver => doc.waivers.iter().map(Item::Waiver).collect(),
+        Scope::Node { .. } => Vec::new(),
     };
     for item in items {
         if let Some(with) = &rule.with
@@ -84,7 +104,8 @@ fn emit(rules: &RuleSet, rule: &Rule, doc: &Document, item: Item<'_>, f: Failure
             h.title.as_ref().map(|t| t.value.as_str()),
             Some(h.text.value.as_str()),
         ),
-        Item::Document(_) => (None, None, None),
+        Item::Waiver(w) => (w.action.as_ref().map(|(id, _)| id.as_str()), None, None),
+        Item::Document(_) | Item::Node(..) => (None, None, None),
     };
     let field = f.field.or(match item {
         Item::Field(_, fl) => Some(fl.def),
@@ -97,6 +118,8 @@ fn emit(rules: &RuleSet, rule: &Rule, doc: &Document, item: Item<'_>, f: Failure
         value: f.value.as_deref().map(display_value).unwrap_or_default(),
         heading: heading.map(display_value).unwrap_or_default(),
         rule: &rule.id,
+        node: "",
+        node_title: "",
     };
     let mut d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(&rule.message))
         .with_primary(Label::new(doc.source, f.span, f.label));
@@ -110,6 +133,9 @@ fn emit(rules: &RuleSet, rule: &Rule, doc: &Document, item: Item<'_>, f: Failure
     if let Some(h) = &rule.help {
         d = d.with_help(vars.fill(h));
     }
+    if let Some(n) = f.note {
+        d = d.with_note(n);
+    }
     d
 }
 
@@ -120,6 +146,8 @@ struct Vars<'a> {
     value: String,
     heading: String,
     rule: &'a str,
+    node: &'a str,
+    node_title: &'a str,
 }
 
 impl Vars<'_> {
@@ -140,6 +168,8 @@ impl Vars<'_> {
                 "waarde" => out.push_str(&self.value),
                 "kop" => out.push_str(&self.heading),
                 "regel" => out.push_str(self.rule),
+                "node" => out.push_str(self.node),
+                "nodetitel" => out.push_str(self.node_title),
                 other => {
                     out.push('{');
                     out.push_str(other);
@@ -161,5 +191,74 @@ fn display_value(v: &str) -> String {
         format!("{cut}...")
     } else {
         folded
+    }
+}
+
+/// A waiver suppresses the findings of its rule inside its action, when it names a known
+/// rule and gives a reason. Findings of rules about waivers themselves cannot be waived.
+pub fn apply_waivers(docs: &[Document], rules: &RuleSet, diags: &mut [Diagnostic]) {
+    let waiver_rules: Vec<&str> = rules
+        .rules
+        .iter()
+        .filter(|r| r.scope == Scope::Waiver)
+        .map(|r| r.id.as_str())
+        .collect();
+    for doc in docs {
+        for w in &doc.waivers {
+            let (Some(rule), Some(reason), Some((action, extent))) = (&w.rule, &w.reason, &w.action) else {
+                continue;
+            };
+            if reason.value.trim().is_empty() || rules.rule(&rule.value).is_none() {
+                continue;
+            }
+            for d in diags.iter_mut() {
+                let Some(p) = &d.primary else { continue };
+                // The finding's own action: a table inside a section's body is not that section.
+                let same_action = d.action.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(action));
+                let inside =
+                    same_action && p.source == doc.source && extent.start <= p.span.start && p.span.end <= extent.end;
+                if d.rule == rule.value && inside && !waiver_rules.contains(&d.rule.as_str()) && d.waived.is_none() {
+                    d.waived = Some(Waived {
+                        reason: reason.value.trim().to_owned(),
+                        source: doc.source,
+                        span: w.span,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Register-node rules (`voor elk thema in beleid`): plan-level findings without a file.
+fn run_nodes(ev: &mut Eval<'_>, rule: &Rule, register: usize, level: &str, out: &mut Vec<Diagnostic>) {
+    let reg = &ev.rules.registers[register];
+    for (n, node) in reg.nodes.iter().enumerate().filter(|(_, n)| n.level == level) {
+        let Err(failures) = ev.eval(&rule.expr, Item::Node(register, n)) else {
+            continue;
+        };
+        for f in failures {
+            let vars = Vars {
+                action: "",
+                title: "",
+                field: String::new(),
+                value: f.value.as_deref().map(display_value).unwrap_or_default(),
+                heading: String::new(),
+                rule: &rule.id,
+                node: &node.id,
+                node_title: &node.title,
+            };
+            let mut d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(&rule.message)).with_note(f.label);
+            d.node = Some(node.id.clone());
+            if let Some(h) = f.help {
+                d = d.with_help(h);
+            }
+            if let Some(h) = &rule.help {
+                d = d.with_help(vars.fill(h));
+            }
+            if let Some(note) = f.note {
+                d = d.with_note(note);
+            }
+            out.push(d);
+        }
     }
 }

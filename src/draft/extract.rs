@@ -4,11 +4,12 @@ use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::lang::ruleset::{FieldKind, RuleSet};
-use crate::model::{Action, ActionHeading, Document, Field, Link};
+use crate::model::{Action, ActionHeading, Document, Field, Link, Waiver};
 use crate::source::{SourceId, Span, Spanned};
 
 use super::markdown::{self, Blocks};
 use super::normalize_name;
+use super::time::{PlanPeriod, parse_timeline};
 
 /// The rule ID of problems with a draft's front matter.
 pub const FRONT_MATTER_PROBLEM: &str = "voorwerk";
@@ -26,6 +27,7 @@ pub fn parse(file: SourceId, text: &str, rules: &RuleSet) -> (Document, Vec<Diag
         meta,
         headings: Vec::new(),
         actions: Vec::new(),
+        waivers: Vec::new(),
     };
     Extractor {
         text,
@@ -199,11 +201,13 @@ impl Extractor<'_> {
                                 .is_match(&self.text[trim_span(self.text, n.content).range()]))
                 })
                 .map_or(self.text.len(), |n| n.range.start);
+            let extent = Span::new(h.range.start, end.max(h.range.end));
             let action = id.map(|id| {
                 doc.actions.push(Action {
                     id,
                     title,
                     span: content,
+                    extent,
                     fields: Vec::new(),
                 });
                 doc.actions.len() - 1
@@ -295,6 +299,45 @@ impl Extractor<'_> {
         for a in &mut doc.actions {
             a.fields.sort_by_key(|f| f.name.span.start);
         }
+        self.waivers(doc);
+    }
+
+    /// `<!-- kader: negeer RULE "reden" -->`, each with the action it stands in.
+    fn waivers(&self, doc: &mut Document) {
+        static WAIVER: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+            Regex::new(
+                r#"<!--\s*kader\s*:\s*(?:negeer|ignore)\b\s*(?P<rule>[^\s"]+)?\s*(?:"(?P<reason>[^"]*)")?.*?-->"#,
+            )
+            .expect("valid")
+        });
+        let mut seen = std::collections::HashSet::new();
+        for span in &self.blocks.html {
+            let text = &self.text[span.range()];
+            for c in WAIVER.captures_iter(text) {
+                let whole = c.get(0).expect("match");
+                let at = span.sub(whole.start(), whole.end());
+                if at.start < self.body_start || !seen.insert(at) {
+                    continue;
+                }
+                let spanned = |name: &str| {
+                    c.name(name)
+                        .map(|m| Spanned::new(m.as_str().to_owned(), span.sub(m.start(), m.end())))
+                };
+                let action = doc
+                    .actions
+                    .iter()
+                    .filter(|a| a.extent.start <= at.start && at.end <= a.extent.end)
+                    .min_by_key(|a| a.extent.len())
+                    .map(|a| (a.id.value.clone(), a.extent));
+                doc.waivers.push(Waiver {
+                    span: at,
+                    rule: spanned("rule"),
+                    reason: spanned("reason"),
+                    action,
+                });
+            }
+        }
+        doc.waivers.sort_by_key(|w| w.span.start);
     }
 
     fn tables(&self, doc: &mut Document) {
@@ -339,10 +382,15 @@ impl Extractor<'_> {
                     in_table: true,
                 });
                 let Some(id) = id else { continue };
+                let extent = row
+                    .first()
+                    .zip(row.last())
+                    .map_or(cell, |(a, b)| Span::new(a.start, b.end.max(a.start)));
                 let mut action = Action {
                     id,
                     title,
                     span: cell,
+                    extent,
                     fields: Vec::new(),
                 };
                 for (c, def) in columns.iter().enumerate() {
@@ -409,11 +457,19 @@ impl Extractor<'_> {
             FieldKind::Links(_) | FieldKind::Actions => parse_links(&raw, value),
             _ => Vec::new(),
         };
+        let time = (self.rules.fields[def].kind == FieldKind::Time && !raw.trim().is_empty()).then(|| {
+            let plan = PlanPeriod {
+                start: self.rules.plan.start,
+                end: self.rules.plan.end,
+            };
+            parse_timeline(&raw, value, plan)
+        });
         action.fields.push(Field {
             def,
             name: Spanned::new(self.text[name.range()].to_owned(), name),
             value: Spanned::new(raw, value),
             links,
+            time,
         });
     }
 }
@@ -430,11 +486,13 @@ fn captures(re: &Regex, raw: &str, at: Span) -> (Option<Spanned<String>>, Option
     let Some(c) = re.captures(raw) else { return (None, None) };
     let get = |name: &str| {
         c.name(name).and_then(|m| {
-            let s = m.as_str().trim();
+            // A waiver comment after the title is not part of it.
+            let text = m.as_str().split("<!--").next().unwrap_or("");
+            let s = text.trim();
             if s.is_empty() {
                 return None;
             }
-            let off = m.start() + (m.as_str().len() - m.as_str().trim_start().len());
+            let off = m.start() + (text.len() - text.trim_start().len());
             Some(Spanned::new(s.to_owned(), at.sub(off, off + s.len())))
         })
     };

@@ -41,6 +41,8 @@ pub struct Blocks {
     /// Paragraphs that are not inside a list item or table.
     pub paragraphs: Vec<Span>,
     pub tables: Vec<Table>,
+    /// Raw HTML (block or inline), where comments such as waivers stand.
+    pub html: Vec<Span>,
 }
 
 enum Open {
@@ -215,9 +217,12 @@ pub fn blocks(text: &str, base: usize) -> Blocks {
                     _ => {}
                 }
             }
+            Event::InlineHtml(_) => {
+                out.html.push(span);
+                inline(&mut stack, &mut out, &mut heading_content, span);
+            }
             Event::Text(_)
             | Event::Code(_)
-            | Event::InlineHtml(_)
             | Event::SoftBreak
             | Event::HardBreak
             | Event::InlineMath(_)
@@ -226,7 +231,8 @@ pub fn blocks(text: &str, base: usize) -> Blocks {
             | Event::TaskListMarker(_) => {
                 inline(&mut stack, &mut out, &mut heading_content, span);
             }
-            Event::Html(_) | Event::Rule => {}
+            Event::Html(_) => out.html.push(span),
+            Event::Rule => {}
         }
     }
     out

@@ -7,6 +7,7 @@
 
 mod extract;
 mod markdown;
+pub mod time;
 
 pub use extract::{parse, parse_links};
 

@@ -57,6 +57,7 @@ pub enum Kw {
     ScopeHeading,
     ScopeField,
     ScopeDocument,
+    ScopeWaiver,
     // predicates
     Filled,
     Matches,
@@ -67,6 +68,14 @@ pub enum Kw {
     TitleMatches,
     Unique,
     WithoutPlaceholder,
+    IsTime,
+    WithinPlan,
+    InOrder,
+    StartsAfter,
+    StartsBefore,
+    NoCycle,
+    HasAmount,
+    Known,
     // field kinds
     KindText,
     KindTime,
@@ -281,6 +290,63 @@ pub const KEYWORDS: &[Keyword] = &[
         "without placeholder",
         "de waarde bevat geen plaatshouder"
     ),
+    kw!(
+        ScopeWaiver,
+        Scope,
+        "uitzondering",
+        "waiver",
+        "elke uitzondering (`<!-- kader: negeer ... -->`) in een concept"
+    ),
+    kw!(
+        IsTime,
+        Predicate,
+        "is tijd",
+        "is time",
+        "de waarde is een tijdsaanduiding (tijdpad)"
+    ),
+    kw!(
+        WithinPlan,
+        Predicate,
+        "binnen planperiode",
+        "within plan-period",
+        "elk deel van het tijdpad ligt in de planperiode"
+    ),
+    kw!(
+        InOrder,
+        Predicate,
+        "op volgorde",
+        "in order",
+        "een periode eindigt niet voor ze begint; mijlpalen staan op volgorde"
+    ),
+    kw!(
+        StartsAfter,
+        Predicate,
+        "begint na",
+        "starts after",
+        "begint niet voor de acties in een ander veld: `tijdpad begint na afhankelijk`"
+    ),
+    kw!(
+        StartsBefore,
+        Predicate,
+        "begint voor",
+        "starts before",
+        "begint niet na de acties in een ander veld"
+    ),
+    kw!(
+        NoCycle,
+        Predicate,
+        "zonder kring",
+        "without cycle",
+        "de acties wachten niet in een kring op elkaar"
+    ),
+    kw!(
+        HasAmount,
+        Predicate,
+        "bevat bedrag",
+        "has amount",
+        "de waarde noemt een hoeveelheid: fte, uren, € of euro"
+    ),
+    kw!(Known, Predicate, "bekend", "known", "de waarde is een bekende regel"),
     kw!(KindText, Kind, "tekst", "text", "vrije tekst"),
     kw!(KindTime, Kind, "tijd", "time", "een tijdsaanduiding (tijdpad)"),
     kw!(

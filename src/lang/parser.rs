@@ -696,13 +696,29 @@ impl<'s> Parser_<'s> {
         }
     }
 
-    /// `bereik := ("elke" | "elk" | "each") ("actie" | "actiekop" | "veld" | "document")
-    ///            ["met" naam]`
+    /// `bereik := ("elke" | "elk" | "each") ("actie" | "actiekop" | "veld" | "document"
+    ///            | "uitzondering" | niveau "in" register) ["met" naam]`
     fn scope<'a>(&self, i: &'a str) -> PResult<'a, ScopeSyn> {
         let start = ws(i);
         let Some(i) = self.peek_word(start, &["elke", "elk", "each", "every"]) else {
             return expected(start, "`elke` (voor elke actie)");
         };
+        // `voor elk thema in beleid`: a level of a register.
+        if let Ok((r, level)) = self.word(i)
+            && keywords::lookup(Place::Scope, &level.name).is_none()
+            && let Some(r) = self.peek_word(r, &["in"])
+        {
+            let (r, register) = self.expect_word(r, "de naam van een register")?;
+            return Ok((
+                r,
+                ScopeSyn {
+                    kw: None,
+                    node: Some((level, register)),
+                    with: None,
+                    span: self.span(start, r),
+                },
+            ));
+        }
         let (i, (kw, _)) = self.keyword(i, Place::Scope)?;
         let (i, with) = match self.peek_word(i, &["met", "with"]) {
             Some(r) => {
@@ -714,7 +730,8 @@ impl<'s> Parser_<'s> {
         Ok((
             i,
             ScopeSyn {
-                kw,
+                kw: Some(kw),
+                node: None,
                 with,
                 span: self.span(start, i),
             },
@@ -774,15 +791,22 @@ impl<'s> Parser_<'s> {
 
     /// `toets := naam predicaat`
     /// `predicaat := "ingevuld" | "matcht" regex | "woorden" vergelijking getal
-    ///             | "lengte" vergelijking getal | "=" string | "bestaat in" naam
-    ///             | "op niveau" naam ("," naam)* | "titel klopt" | "uniek"
-    ///             | "zonder plaatshouder"`
+    ///             | "lengte" vergelijking getal | "=" string | vergelijking getal
+    ///             | "bestaat in" naam | "op niveau" naam ("," naam)* | "titel klopt"
+    ///             | "uniek" | "zonder plaatshouder" | "is tijd" | "binnen planperiode"
+    ///             | "op volgorde" | "begint na" naam | "begint voor" naam | "zonder kring"
+    ///             | "bevat bedrag" | "bekend"`
     fn test<'a>(&self, start: &'a str) -> PResult<'a, Expr> {
         let (i, subject) = self.expect_word(start, "een veld, zoals `eigenaar`, of `niet`, `als` of `(`")?;
         let pstart = ws(i);
-        let (i, pred) = if let Some(r) = pstart.strip_prefix('=') {
-            let (r, s) = self.string(r)?;
+        let is_text = pstart.strip_prefix('=').is_some_and(|r| ws(r).starts_with('"'));
+        let (i, pred) = if is_text {
+            let (r, s) = self.string(&pstart[1..])?;
             (r, Pred::Equals(s))
+        } else if pstart.starts_with(['>', '<', '=']) {
+            let (r, cmp) = self.cmp(pstart)?;
+            let (r, (n, _)) = self.number(r)?;
+            (r, Pred::Count(cmp, n))
         } else {
             let (r, (kw, _)) = self.keyword(pstart, Place::Predicate)?;
             match kw {
@@ -818,6 +842,23 @@ impl<'s> Parser_<'s> {
                 Kw::TitleMatches => (r, Pred::TitleMatches),
                 Kw::Unique => (r, Pred::Unique),
                 Kw::WithoutPlaceholder => (r, Pred::WithoutPlaceholder),
+                Kw::IsTime => (r, Pred::IsTime),
+                Kw::WithinPlan => (r, Pred::WithinPlan),
+                Kw::InOrder => (r, Pred::InOrder),
+                Kw::NoCycle => (r, Pred::NoCycle),
+                Kw::HasAmount => (r, Pred::HasAmount),
+                Kw::Known => (r, Pred::Known),
+                Kw::StartsAfter | Kw::StartsBefore => {
+                    let (r, other) = self.expect_word(r, "een veld met acties, zoals `afhankelijk`")?;
+                    (
+                        r,
+                        if kw == Kw::StartsAfter {
+                            Pred::StartsAfter(other)
+                        } else {
+                            Pred::StartsBefore(other)
+                        },
+                    )
+                }
                 _ => unreachable!("predicate keyword"),
             }
         };
@@ -952,6 +993,9 @@ mod tests {
             eis a woorden >= 15 en a lengte < 3 en a = "geen" en a bestaat in beleid
               en a op niveau thema, onderdeel en a titel klopt en a uniek
               en a zonder plaatshouder en (als a matcht /x/ dan a ingevuld)
+              en a is tijd en a binnen planperiode en a op volgorde en a begint na b
+              en a begint voor b en a zonder kring en a bevat bedrag en a bekend
+              en a >= 1 en a = 2
         }"#);
     }
 

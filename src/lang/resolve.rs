@@ -25,6 +25,8 @@ pub const TEMPLATE_VARS: &[(&str, &str)] = &[
     ("waarde", "de waarde die niet klopt"),
     ("kop", "de hele kop"),
     ("regel", "het ID van de regel"),
+    ("node", "het ID van het registeronderdeel (`voor elk thema in beleid`)"),
+    ("nodetitel", "de titel van het registeronderdeel"),
 ];
 
 /// One item of the loaded files, with the file it came from.
@@ -436,6 +438,11 @@ fn check_groups(r: &mut Resolver, file: SourceId, lit: &RegexLit, re: &Regex) {
     }
 }
 
+/// A field named in an action-scope position (the argument of `begint na`).
+fn subject_field(r: &mut Resolver, ctx: &Ctx<'_>, ident: &syntax::Ident) -> Option<Subject> {
+    subject(r, ctx, &Scope::Action, ident)
+}
+
 struct Ctx<'a> {
     file: SourceId,
     fields: &'a [rs::FieldDef],
@@ -464,16 +471,37 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
             r.error(file, d.id.span, format!("regel `{}` heeft een onderdeel twee keer", d.id.name), "in deze regel", Some("Elke regel heeft hooguit één `voor`, `eis`, `melding`, `hulp`, `bron` en `beschrijving`; combineer eisen met `en`.".into()));
         }
     }
-    let scope = match scope_syn.map(|s| s.kw) {
-        None | Some(Kw::ScopeAction) => Scope::Action,
-        Some(Kw::ScopeHeading) => Scope::Heading,
-        Some(Kw::ScopeField) => Scope::Field,
-        Some(Kw::ScopeDocument) => Scope::Document,
-        Some(_) => unreachable!("scope keywords"),
+    let scope = match scope_syn {
+        None => Scope::Action,
+        Some(syn) => match (syn.kw, &syn.node) {
+            (Some(Kw::ScopeAction), _) => Scope::Action,
+            (Some(Kw::ScopeHeading), _) => Scope::Heading,
+            (Some(Kw::ScopeField), _) => Scope::Field,
+            (Some(Kw::ScopeDocument), _) => Scope::Document,
+            (Some(Kw::ScopeWaiver), _) => Scope::Waiver,
+            (None, Some((level, reg))) => match (ctx.reg_index)(&reg.name) {
+                Some(register) => {
+                    let levels: Vec<&str> = ctx.registers[register].levels.iter().map(String::as_str).collect();
+                    if !levels.contains(&level.name.as_str()) {
+                        r.unknown(file, level, "niveau", &levels);
+                    }
+                    Scope::Node {
+                        register,
+                        level: level.name.clone(),
+                    }
+                }
+                None => {
+                    let c: Vec<&str> = ctx.reg_candidates.iter().map(String::as_str).collect();
+                    r.unknown(file, reg, "register", &c);
+                    Scope::Action
+                }
+            },
+            _ => unreachable!("the parser gives a keyword or a node scope"),
+        },
     };
     let with = scope_syn
         .and_then(|s| s.with.as_ref())
-        .and_then(|w| subject(r, ctx, scope, w));
+        .and_then(|w| subject(r, ctx, &scope, w));
     let Some(expr_syn) = expr_syn else {
         r.error(
             file,
@@ -484,7 +512,7 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
         );
         return None;
     };
-    let expr = expr(r, ctx, scope, expr_syn);
+    let expr = expr(r, ctx, &scope, expr_syn);
     let message_text = match (message, &d.title) {
         (Some(m), _) => {
             check_template(r, file, m);
@@ -503,6 +531,7 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
         return None;
     }
     let expr = expr?;
+    let plan_wide = expr.is_plan_wide() || matches!(scope, Scope::Node { .. });
     Some(rs::Rule {
         id: d.id.name.clone(),
         severity: severity(d.severity.kw),
@@ -510,7 +539,7 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
         title: d.title.as_ref().map(|t| t.value.clone()),
         scope,
         with,
-        plan_wide: expr.is_plan_wide(),
+        plan_wide,
         expr,
         message: message_text,
         help: help.map(|h| h.value.clone()),
@@ -556,37 +585,68 @@ fn check_template(r: &mut Resolver, file: SourceId, s: &syntax::Str) {
     }
 }
 
-fn subject(r: &mut Resolver, ctx: &Ctx<'_>, scope: Scope, ident: &syntax::Ident) -> Option<Subject> {
+fn subject(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, ident: &syntax::Ident) -> Option<Subject> {
     let name = ident.name.as_str();
     let pseudo: &[&str] = match scope {
         Scope::Action => &["id", "titel"],
         Scope::Heading => &["id", "titel", "kop"],
         Scope::Field => &["waarde", "naam"],
+        Scope::Node { .. } => &["acties", "id", "titel"],
+        Scope::Waiver => &["regel", "reden"],
         Scope::Document => return Some(Subject::Meta(name.to_owned())),
     };
     match (scope, name) {
-        (Scope::Action | Scope::Heading, "id") => return Some(Subject::Id),
-        (Scope::Action | Scope::Heading, "titel" | "title") => return Some(Subject::Title),
+        (Scope::Action | Scope::Heading | Scope::Node { .. }, "id") => return Some(Subject::Id),
+        (Scope::Action | Scope::Heading | Scope::Node { .. }, "titel" | "title") => return Some(Subject::Title),
         (Scope::Heading, "kop" | "heading") => return Some(Subject::Heading),
         (Scope::Field, "waarde" | "value") => return Some(Subject::Value),
         (Scope::Field, "naam" | "name") => return Some(Subject::Name),
+        (Scope::Node { .. }, "acties" | "actions") => return Some(Subject::NodeActions),
+        (Scope::Waiver, "regel" | "rule") => return Some(Subject::WaiverRule),
+        (Scope::Waiver, "reden" | "reason") => return Some(Subject::WaiverReason),
         _ => {}
     }
-    if scope == Scope::Action
+    if *scope == Scope::Action
         && let Some(i) = ctx.field_names.iter().position(|f| f == name)
     {
         return Some(Subject::Field(i));
     }
     let mut candidates: Vec<&str> = pseudo.to_vec();
-    if scope == Scope::Action {
+    if *scope == Scope::Action {
         candidates.extend(ctx.field_names.iter().map(String::as_str));
     }
-    let what = if scope == Scope::Action { "veld" } else { "onderwerp" };
+    let what = if *scope == Scope::Action { "veld" } else { "onderwerp" };
     r.unknown(ctx.file, ident, what, &candidates);
     None
 }
 
-fn expr(r: &mut Resolver, ctx: &Ctx<'_>, scope: Scope, e: &syntax::Expr) -> Option<rs::Expr> {
+/// The field a test is about, if it is a field of this kind; otherwise an error at the
+/// subject that says which kind is needed.
+fn field_of_kind(
+    r: &mut Resolver,
+    ctx: &Ctx<'_>,
+    subject: &Subject,
+    ident: &syntax::Ident,
+    want: FieldKind,
+    what: &str,
+    decl: &str,
+) -> Option<usize> {
+    if let Subject::Field(i) = subject
+        && ctx.fields[*i].kind == want
+    {
+        return Some(*i);
+    }
+    r.error(
+        ctx.file,
+        ident.span,
+        format!("`{}` is geen {what}", ident.name),
+        &format!("hier is een {what} nodig"),
+        Some(format!("Declareer het als: veld {}: {decl} = ...", ident.name)),
+    );
+    None
+}
+
+fn expr(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, e: &syntax::Expr) -> Option<rs::Expr> {
     Some(match e {
         syntax::Expr::And(a, b) => {
             let (a, b) = (expr(r, ctx, scope, a), expr(r, ctx, scope, b));
@@ -641,6 +701,63 @@ fn expr(r: &mut Resolver, ctx: &Ctx<'_>, scope: Scope, e: &syntax::Expr) -> Opti
                 syntax::Pred::Equals(s) => rs::Pred::Equals(s.value.clone()),
                 syntax::Pred::Unique => rs::Pred::Unique,
                 syntax::Pred::WithoutPlaceholder => rs::Pred::WithoutPlaceholder,
+                syntax::Pred::ExistsIn(reg) if reg.name == "plan" => {
+                    field_of_kind(
+                        r,
+                        ctx,
+                        &subject,
+                        &t.subject,
+                        FieldKind::Actions,
+                        "veld met acties",
+                        "acties",
+                    )?;
+                    rs::Pred::ActionsExist
+                }
+                syntax::Pred::IsTime => {
+                    field_of_kind(r, ctx, &subject, &t.subject, FieldKind::Time, "tijdveld", "tijd")?;
+                    rs::Pred::IsTime
+                }
+                syntax::Pred::WithinPlan => {
+                    field_of_kind(r, ctx, &subject, &t.subject, FieldKind::Time, "tijdveld", "tijd")?;
+                    rs::Pred::WithinPlan
+                }
+                syntax::Pred::InOrder => {
+                    field_of_kind(r, ctx, &subject, &t.subject, FieldKind::Time, "tijdveld", "tijd")?;
+                    rs::Pred::InOrder
+                }
+                syntax::Pred::StartsAfter(other) | syntax::Pred::StartsBefore(other) => {
+                    field_of_kind(r, ctx, &subject, &t.subject, FieldKind::Time, "tijdveld", "tijd")?;
+                    let other_subject = subject_field(r, ctx, other)?;
+                    let def = field_of_kind(
+                        r,
+                        ctx,
+                        &other_subject,
+                        other,
+                        FieldKind::Actions,
+                        "veld met acties",
+                        "acties",
+                    )?;
+                    if matches!(t.pred, syntax::Pred::StartsAfter(_)) {
+                        rs::Pred::StartsAfter(def)
+                    } else {
+                        rs::Pred::StartsBefore(def)
+                    }
+                }
+                syntax::Pred::NoCycle => {
+                    field_of_kind(
+                        r,
+                        ctx,
+                        &subject,
+                        &t.subject,
+                        FieldKind::Actions,
+                        "veld met acties",
+                        "acties",
+                    )?;
+                    rs::Pred::NoCycle
+                }
+                syntax::Pred::HasAmount => rs::Pred::HasAmount,
+                syntax::Pred::Known => rs::Pred::Known,
+                syntax::Pred::Count(c, n) => rs::Pred::Count(*c, *n),
                 syntax::Pred::ExistsIn(reg) => {
                     let Some(i) = (ctx.reg_index)(&reg.name) else {
                         let c: Vec<&str> = ctx.reg_candidates.iter().map(String::as_str).collect();

@@ -79,12 +79,19 @@ pub struct Placeholders {
     pub regexes: Vec<Regex>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
     Action,
     Heading,
     Field,
     Document,
+    /// Every waiver comment in the drafts.
+    Waiver,
+    /// Every node of a register at one level (`voor elk thema in beleid`).
+    Node {
+        register: usize,
+        level: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,6 +109,12 @@ pub enum Subject {
     Name,
     /// A front-matter key (`document` scope).
     Meta(String),
+    /// The actions that link to a register node or to a node below it (`acties`).
+    NodeActions,
+    /// The rule a waiver names (`regel`).
+    WaiverRule,
+    /// The reason a waiver gives (`reden`).
+    WaiverReason,
 }
 
 #[derive(Debug)]
@@ -119,7 +132,10 @@ impl Expr {
         match self {
             Expr::And(a, b) | Expr::Or(a, b) | Expr::If(a, b) => a.is_plan_wide() || b.is_plan_wide(),
             Expr::Not(a) => a.is_plan_wide(),
-            Expr::Test(t) => matches!(t.pred, Pred::Unique),
+            Expr::Test(t) => matches!(
+                t.pred,
+                Pred::Unique | Pred::ActionsExist | Pred::NoCycle | Pred::StartsAfter(_) | Pred::StartsBefore(_)
+            ),
         }
     }
 }
@@ -142,6 +158,26 @@ pub enum Pred {
     TitleMatches(usize),
     Unique,
     WithoutPlaceholder,
+    /// The value is a time expression.
+    IsTime,
+    /// Every part of the time expression lies within the plan period.
+    WithinPlan,
+    /// Ranges do not end before they start; milestones are chronological.
+    InOrder,
+    /// Starts no earlier than each action named in this actions field.
+    StartsAfter(usize),
+    /// Starts no later than each action named in this actions field.
+    StartsBefore(usize),
+    /// Every action ID in the field exists in the plan.
+    ActionsExist,
+    /// The actions field does not lead back to this action.
+    NoCycle,
+    /// The value names an amount: fte, hours, euros.
+    HasAmount,
+    /// The value is the ID of a loaded rule.
+    Known,
+    /// How many: links in a field, actions linking to a node.
+    Count(Cmp, usize),
 }
 
 #[derive(Debug)]

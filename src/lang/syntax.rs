@@ -137,7 +137,10 @@ pub enum Clause {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScopeSyn {
-    pub kw: Kw,
+    /// `None` for a register-node scope (`voor elk thema in beleid`).
+    pub kw: Option<Kw>,
+    /// `voor elk <niveau> in <register>`
+    pub node: Option<(Ident, Ident)>,
     /// `met veld`: only items that have this field filled in.
     pub with: Option<Ident>,
     pub span: Span,
@@ -203,4 +206,14 @@ pub enum Pred {
     TitleMatches,
     Unique,
     WithoutPlaceholder,
+    IsTime,
+    WithinPlan,
+    InOrder,
+    StartsAfter(Ident),
+    StartsBefore(Ident),
+    NoCycle,
+    HasAmount,
+    Known,
+    /// `acties >= 1`: how many (actions linking to a node, IDs in a field).
+    Count(Cmp, usize),
 }

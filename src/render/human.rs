@@ -129,3 +129,27 @@ fn footer(diag: &Diagnostic, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out)
 }
+
+/// Waived findings, listed apart with their reason so reviewers see every one.
+pub fn render_waived(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Write) -> io::Result<()> {
+    let waived: Vec<&Diagnostic> = diags.iter().filter(|d| d.waived.is_some()).collect();
+    if waived.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "Genegeerd met een reden ({}):", waived.len())?;
+    for d in waived {
+        let place = match &d.primary {
+            Some(p) => {
+                let f = sources.get(p.source);
+                let pos = f.position(p.span.start);
+                format!("{}:{}:{}", f.name, pos.line, pos.column)
+            }
+            None => String::new(),
+        };
+        writeln!(out, "  [{}] {place} {}", d.rule, d.message)?;
+        if let Some(w) = &d.waived {
+            writeln!(out, "      reden: {}", w.reason)?;
+        }
+    }
+    writeln!(out)
+}
