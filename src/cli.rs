@@ -36,6 +36,10 @@ pub struct CoverageArgs {
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     pub format: FormatArg,
 
+    /// Schrijf het rapport naar dit bestand (in één keer; nooit over een concept).
+    #[arg(short, long, value_name = "BESTAND")]
+    pub output: Option<PathBuf>,
+
     /// Gebruik dit regelbestand in plaats van de ingebouwde regels.
     #[arg(long, value_name = "BESTAND")]
     pub rules: Option<PathBuf>,
@@ -49,6 +53,10 @@ pub struct CheckArgs {
     /// Uitvoervorm.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     pub format: FormatArg,
+
+    /// Schrijf het rapport naar dit bestand (in één keer; nooit over een concept).
+    #[arg(short, long, value_name = "BESTAND")]
+    pub output: Option<PathBuf>,
 
     /// Gebruik dit regelbestand in plaats van de ingebouwde regels.
     #[arg(long, value_name = "BESTAND")]

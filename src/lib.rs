@@ -17,8 +17,11 @@ pub mod cli;
 pub mod diagnostic;
 pub mod draft;
 pub mod embedded;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod lang;
 pub mod model;
+pub mod output;
 pub mod register;
 pub mod render;
 pub mod source;
@@ -128,11 +131,7 @@ fn rules_or_report(
 ) -> Option<lang::ruleset::RuleSet> {
     let (set, diags) = load_rules(rules, sources);
     if set.is_none() {
-        for d in &diags {
-            if quiet(render::human::render(d, sources, stderr)).is_err() {
-                break;
-            }
-        }
+        let _ = render::human::render_all(&diags, sources, stderr);
         let _ = writeln!(stderr, "kader: de regels bevatten fouten; er is niets gecontroleerd");
     }
     set
@@ -140,11 +139,46 @@ fn rules_or_report(
 
 fn report_problems(problems: &[walk::InputProblem], stderr: &mut dyn Write) {
     for p in problems {
-        let _ = writeln!(stderr, "fout: {}: {}", p.path, p.message);
+        let word = if p.warning { "waarschuwing" } else { "fout" };
+        let _ = writeln!(stderr, "{word}: {}: {}", p.path, p.message);
         if let Some(h) = &p.help {
             let _ = writeln!(stderr, "   = hulp: {h}");
         }
     }
+}
+
+/// Where a report goes: standard output, or a file written atomically (`--output`).
+fn deliver(
+    output: Option<&PathBuf>,
+    checked: &Checked,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> bool {
+    let Some(target) = output else {
+        let _ = render(stdout);
+        return true;
+    };
+    let mut buf = Vec::new();
+    let _ = render(&mut buf);
+    // A file gets no colour codes.
+    let bytes = anstream::adapter::strip_bytes(&buf).into_vec();
+    let inputs: Vec<PathBuf> = checked.sources.iter().map(|(_, f)| PathBuf::from(&f.name)).collect();
+    match output::write_report(target, &bytes, &inputs) {
+        Ok(()) => true,
+        Err(e) => {
+            let _ = writeln!(stderr, "fout: {}", e.message);
+            if let Some(h) = e.help {
+                let _ = writeln!(stderr, "   = hulp: {h}");
+            }
+            false
+        }
+    }
+}
+
+/// Exit 2 when a file could not be used; warnings (skipped links) do not count.
+fn input_failed(checked: &Checked) -> bool {
+    checked.problems.iter().any(|p| !p.warning)
 }
 
 fn coverage(args: CoverageArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
@@ -160,12 +194,14 @@ fn coverage(args: CoverageArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) 
     let checked = check_paths(&paths, &rules, sources);
     let summary = Summary::count(checked.files, checked.actions, &[]);
     let cov = check::coverage::coverage(&checked.docs, &rules);
-    let _ = match args.format {
-        FormatArg::Human => render::coverage::human(&cov, &rules, summary, stdout),
-        FormatArg::Json => render::coverage::json(&cov, &rules, summary, stdout),
-    };
+    let written = deliver(args.output.as_ref(), &checked, stdout, stderr, |out| {
+        match args.format {
+            FormatArg::Human => render::coverage::human(&cov, &rules, summary, out),
+            FormatArg::Json => render::coverage::json(&cov, &rules, summary, out),
+        }
+    });
     report_problems(&checked.problems, stderr);
-    if checked.problems.is_empty() {
+    if written && !input_failed(&checked) {
         ExitStatus::Success
     } else {
         ExitStatus::Error
@@ -188,9 +224,11 @@ fn check(args: CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Exi
         FormatArg::Human => Format::Human,
         FormatArg::Json => Format::Json,
     };
-    let _ = write_report(&checked, summary, format, stdout);
+    let written = deliver(args.output.as_ref(), &checked, stdout, stderr, |out| {
+        write_report(&checked, summary, format, out).map_err(|()| io::Error::other("stopped"))
+    });
     report_problems(&checked.problems, stderr);
-    if !checked.problems.is_empty() {
+    if !written || input_failed(&checked) {
         return ExitStatus::Error;
     }
     let failing = checked.diagnostics.iter().any(|d| {
@@ -212,9 +250,13 @@ fn write_report(checked: &Checked, summary: Summary, format: Format, out: &mut d
             out,
         )),
         Format::Human => {
-            for d in checked.diagnostics.iter().filter(|d| d.waived.is_none()) {
-                quiet(render::human::render(d, &checked.sources, out))?;
-            }
+            let shown: Vec<Diagnostic> = checked
+                .diagnostics
+                .iter()
+                .filter(|d| d.waived.is_none())
+                .cloned()
+                .collect();
+            quiet(render::human::render_all(&shown, &checked.sources, out))?;
             quiet(render::human::render_waived(
                 &checked.diagnostics,
                 &checked.sources,

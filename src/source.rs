@@ -76,6 +76,8 @@ pub struct SourceFile {
     pub text: String,
     /// Byte offset of the start of every line. Line breaks are `\n`, `\r\n` and a lone `\r`.
     line_starts: Vec<usize>,
+    /// The number of characters before each line start (for character offsets).
+    line_chars: Vec<usize>,
 }
 
 const BOM: &str = "\u{feff}";
@@ -85,19 +87,24 @@ impl SourceFile {
         let text = text.into();
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => line_starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
-                _ => {}
+        let mut line_chars = vec![0];
+        let mut chars = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            // Every byte that is not a UTF-8 continuation byte starts a character.
+            if b & 0xC0 != 0x80 {
+                chars += 1;
             }
-            i += 1;
+            let brk = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            if brk {
+                line_starts.push(i + 1);
+                line_chars.push(chars);
+            }
         }
         SourceFile {
             name: name.into(),
             text,
             line_starts,
+            line_chars,
         }
     }
 
@@ -126,6 +133,17 @@ impl SourceFile {
             column,
             offset,
         }
+    }
+
+    /// The number of characters before a byte offset (the BOM counts as one), in time
+    /// proportional to the length of its line.
+    pub fn char_offset(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        self.line_chars[line] + self.text[self.line_starts[line]..offset].chars().count()
     }
 
     /// The text of a span.
@@ -188,6 +206,13 @@ mod tests {
         assert_eq!((q.line, q.column), (2, 13));
         assert_eq!(crlf.position(3).column, 1, "the BOM is not a column");
         assert_eq!(crlf.line_span(x_crlf), Span::new(11, 25));
+        for f in [&lf, &crlf] {
+            for o in 0..=f.text.len() {
+                if f.text.is_char_boundary(o) {
+                    assert_eq!(f.char_offset(o), f.text[..o].chars().count());
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Finding and reading drafts.
 //!
 //! Owns: turning the paths on the command line into draft files (directories walked
-//! recursively for `*.md`, in sorted order, links not followed), and reading them as UTF-8
-//! text. Every problem names the path and becomes an `InputProblem`; the walk goes on.
+//! recursively for `*.md`, symbolic links followed), sorted by name whatever the order of
+//! the arguments or of the directory listing, and reading them as UTF-8 text. Every problem
+//! names the path and becomes an `InputProblem`; the walk goes on.
 //! Must not: parse Markdown.
 
 use std::collections::BTreeSet;
@@ -11,12 +12,34 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-/// A file or path kader could not use. Lowers the exit status to 2.
+/// A file or path kader could not use. An error lowers the exit status to 2.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputProblem {
     pub path: String,
     pub message: String,
     pub help: Option<String>,
+    /// A link loop or a broken link is skipped with a warning; it does not make the run fail.
+    pub warning: bool,
+}
+
+impl InputProblem {
+    fn error(path: String, message: impl Into<String>, help: Option<&str>) -> Self {
+        InputProblem {
+            path,
+            message: message.into(),
+            help: help.map(str::to_owned),
+            warning: false,
+        }
+    }
+
+    fn warning(path: String, message: impl Into<String>) -> Self {
+        InputProblem {
+            path,
+            message: message.into(),
+            help: None,
+            warning: true,
+        }
+    }
 }
 
 /// A draft to check: its display name (with `/`) and where it is.
@@ -46,8 +69,11 @@ fn is_draft(p: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
-/// Expand the given paths into draft files, each once, in the order given (directories
-/// sorted by file name).
+fn is_broken_link(p: &Path) -> bool {
+    std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()) && std::fs::metadata(p).is_err()
+}
+
+/// Expand the given paths into draft files, each once, sorted by name.
 pub fn discover(paths: &[PathBuf]) -> (Vec<DraftPath>, Vec<InputProblem>) {
     let mut drafts = Vec::new();
     let mut problems = Vec::new();
@@ -65,11 +91,16 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<DraftPath>, Vec<InputProblem>) {
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
             Err(e) => {
-                problems.push(InputProblem {
-                    path: display(root),
-                    message: describe_io_error(&e),
-                    help: Some("Geef een bestaand bestand of een map met concepten (*.md).".into()),
-                });
+                let message = if is_broken_link(root) {
+                    "verwijst naar iets dat niet bestaat (kapotte koppeling)".to_owned()
+                } else {
+                    describe_io_error(&e)
+                };
+                problems.push(InputProblem::error(
+                    display(root),
+                    message,
+                    Some("Geef een bestaand bestand of een map met concepten (*.md)."),
+                ));
                 continue;
             }
         };
@@ -78,7 +109,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<DraftPath>, Vec<InputProblem>) {
             continue;
         }
         let walker = WalkDir::new(root)
-            .follow_links(false)
+            .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
@@ -88,42 +119,50 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<DraftPath>, Vec<InputProblem>) {
                 Ok(_) => {}
                 Err(e) => {
                     let path = e.path().map_or_else(|| display(root), display);
-                    let message = e.io_error().map_or_else(|| e.to_string(), describe_io_error);
-                    problems.push(InputProblem {
-                        path,
-                        message,
-                        help: None,
-                    });
+                    if let Some(ancestor) = e.loop_ancestor() {
+                        let msg = format!(
+                            "koppeling naar een bovenliggende map ({}), overgeslagen",
+                            display(ancestor)
+                        );
+                        problems.push(InputProblem::warning(path, msg));
+                    } else if e.path().is_some_and(is_broken_link) {
+                        problems.push(InputProblem::warning(
+                            path,
+                            "kapotte koppeling (het doel bestaat niet), overgeslagen",
+                        ));
+                    } else {
+                        let message = e.io_error().map_or_else(|| e.to_string(), describe_io_error);
+                        problems.push(InputProblem::error(path, message, None));
+                    }
                 }
             }
         }
     }
+    // The plan's order (first occurrences, cycles) must not depend on the order of the
+    // arguments: sort by name.
+    drafts.sort_by(|a, b| a.name.cmp(&b.name));
     (drafts, problems)
 }
 
 /// Read a draft as UTF-8 text. A NUL byte or invalid UTF-8 is a problem with a position.
 pub fn read(d: &DraftPath) -> Result<String, InputProblem> {
-    let bytes = std::fs::read(&d.path).map_err(|e| InputProblem {
-        path: d.name.clone(),
-        message: describe_io_error(&e),
-        help: None,
-    })?;
+    let bytes = std::fs::read(&d.path).map_err(|e| InputProblem::error(d.name.clone(), describe_io_error(&e), None))?;
     if let Some(i) = bytes.iter().position(|&b| b == 0) {
         let (line, col) = line_col(&bytes, i);
-        return Err(InputProblem {
-            path: format!("{}:{line}:{col}", d.name),
-            message: "is geen tekstbestand (bevat NUL-bytes)".into(),
-            help: Some("Een concept is Markdown-tekst; haal dit bestand uit de map of hernoem het.".into()),
-        });
+        return Err(InputProblem::error(
+            format!("{}:{line}:{col}", d.name),
+            "is geen tekstbestand (bevat NUL-bytes)",
+            Some("Een concept is Markdown-tekst; haal dit bestand uit de map of hernoem het."),
+        ));
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let (line, col) = line_col(e.as_bytes(), at);
-        InputProblem {
-            path: format!("{}:{line}:{col}", d.name),
-            message: "is geen UTF-8".into(),
-            help: Some("Sla het bestand op als UTF-8 (in Word: Opslaan als → Platte tekst → Unicode (UTF-8)).".into()),
-        }
+        InputProblem::error(
+            format!("{}:{line}:{col}", d.name),
+            "is geen UTF-8",
+            Some("Sla het bestand op als UTF-8 (in Word: Opslaan als → Platte tekst → Unicode (UTF-8))."),
+        )
     })
 }
 

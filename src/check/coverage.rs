@@ -52,7 +52,8 @@ pub fn coverage(docs: &[Document], rules: &RuleSet) -> Vec<RegisterCoverage> {
                             .iter()
                             .position(|x| std::ptr::eq(x, node))
                             .expect("node of this register");
-                        if !nodes[n].direct.contains(&a.id.value) {
+                        // One action at a time: a repeat can only be the last entry.
+                        if nodes[n].direct.last() != Some(&a.id.value) {
                             nodes[n].direct.push(a.id.value.clone());
                         }
                     }

@@ -705,9 +705,10 @@ pub fn word_count(s: &str) -> usize {
 pub fn is_placeholder(rules: &RuleSet, value: &str) -> bool {
     let v = strip_marks(value);
     let ph = &rules.placeholders;
-    ph.texts
-        .iter()
-        .any(|t| t.eq_ignore_ascii_case(v) || t.to_lowercase() == v.to_lowercase())
+    // Only a value as short as a placeholder can be one: no lowercasing of long texts.
+    let longest = ph.texts.iter().map(|t| t.len()).max().unwrap_or(0);
+    let lower = (v.len() <= longest * 2).then(|| v.to_lowercase());
+    lower.is_some_and(|lower| ph.texts.iter().any(|t| t.to_lowercase() == lower))
         || ph
             .regexes
             .iter()

@@ -265,7 +265,9 @@ fn coverage(docs: &[Document], rules: &RuleSet, register: usize) -> Vec<Vec<Stri
                     let Some(node) = reg.get(&link.id.value) else { continue };
                     let mut at = reg.nodes.iter().position(|n| std::ptr::eq(n, node));
                     while let Some(i) = at {
-                        if !out[i].contains(&a.id.value) {
+                        // Actions are visited one by one, so a repeat can only be the last entry; a
+                        // `contains` here made coverage quadratic in the number of actions.
+                        if out[i].last() != Some(&a.id.value) {
                             out[i].push(a.id.value.clone());
                         }
                         at = reg.nodes[i].parent;

@@ -220,7 +220,12 @@ impl Extractor<'_> {
             });
         }
 
-        let body_of = |offset: usize| bodies.iter().find(|b| b.start <= offset && offset < b.end);
+        // Bodies are in document order and do not overlap (one ends at the next action
+        // heading), so the body holding an offset is found by binary search.
+        let body_of = |offset: usize| {
+            let i = bodies.partition_point(|b| b.start <= offset);
+            i.checked_sub(1).map(|i| &bodies[i]).filter(|b| offset < b.end)
+        };
 
         // Sub-heading fields.
         for (k, h) in headings.iter().enumerate() {

@@ -41,23 +41,47 @@ fn shown(sources: &Sources, id: SourceId) -> (&str, usize) {
     (&f.text[bom..], bom)
 }
 
-/// A byte span as a range of characters in the text given to ariadne.
+/// A byte span as a range of characters in the text given to ariadne (which has no BOM).
 ///
 /// ariadne 0.6 has `IndexType::Byte`, but for a label group in a second file it looks up a
 /// character offset as a byte offset (`write.rs`, the group header), so headers of
-/// multi-file reports name the wrong line. Character offsets are consistent everywhere.
-fn shift(text: &str, span: Span, bom: usize) -> std::ops::Range<usize> {
-    let to_char = |byte: usize| {
-        let mut b = byte.saturating_sub(bom).min(text.len());
-        while !text.is_char_boundary(b) {
-            b -= 1;
-        }
-        text[..b].chars().count()
-    };
-    to_char(span.start)..to_char(span.end)
+/// multi-file reports name the wrong line. Character offsets are consistent everywhere; the
+/// line index makes them cheap.
+fn shift(file: &crate::source::SourceFile, span: Span) -> std::ops::Range<usize> {
+    let bom = usize::from(file.bom_len() > 0);
+    let c = |o: usize| file.char_offset(o).saturating_sub(bom);
+    c(span.start)..c(span.end)
 }
 
+/// Render one diagnostic (rule-file problems; tests).
 pub fn render(diag: &Diagnostic, sources: &Sources, out: &mut dyn Write) -> io::Result<()> {
+    render_all(std::slice::from_ref(diag), sources, out)
+}
+
+/// Render many diagnostics with one source cache: ariadne indexes a file's lines when it is
+/// added, so a cache per report would re-index a large file for every finding.
+pub fn render_all(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Write) -> io::Result<()> {
+    let mut ids: Vec<SourceId> = diags
+        .iter()
+        .flat_map(|d| d.primary.iter().chain(d.labels.iter()).map(|l| l.source))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    let key = |id: SourceId| Key(id, sources.get(id).name.clone());
+    // Borrowed text: no copy of a (possibly large) file.
+    let mut cache = ariadne::sources(ids.into_iter().map(|id| (key(id), shown(sources, id).0)));
+    for d in diags {
+        render_one(d, sources, &mut cache, out)?;
+    }
+    Ok(())
+}
+
+fn render_one(
+    diag: &Diagnostic,
+    sources: &Sources,
+    cache: &mut impl ariadne::Cache<Key>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let kind_word = diag.severity.dutch();
     let Some(primary) = &diag.primary else {
         let place = diag
@@ -77,18 +101,17 @@ pub fn render(diag: &Diagnostic, sources: &Sources, out: &mut dyn Write) -> io::
         writeln!(out, "───╯")?;
         return footer(diag, out);
     }
-    let (ptext, bom) = shown(sources, primary.source);
+
     let key = |id: SourceId| Key(id, sources.get(id).name.clone());
     let mut labels: Vec<(SourceId, usize, ALabel<ASpan>)> = Vec::new();
     let mut all = vec![(primary, true)];
     all.extend(diag.labels.iter().map(|l| (l, false)));
     for (l, is_primary) in all {
-        let (text, b) = shown(sources, l.source);
         let c = if is_primary { colour(diag.severity) } else { Color::Blue };
         labels.push((
             l.source,
             l.span.start,
-            ALabel::new((key(l.source), shift(text, l.span, b)))
+            ALabel::new((key(l.source), shift(sources.get(l.source), l.span)))
                 .with_message(&l.message)
                 .with_color(c),
         ));
@@ -99,18 +122,13 @@ pub fn render(diag: &Diagnostic, sources: &Sources, out: &mut dyn Write) -> io::
     let config = Config::default().with_index_type(IndexType::Char).with_color(true);
     let report = Report::build(
         ReportKind::Custom(kind_word, colour(diag.severity)),
-        (key(primary.source), shift(ptext, primary.span, bom)),
+        (key(primary.source), shift(sources.get(primary.source), primary.span)),
     )
     .with_config(config)
     .with_code(&diag.rule)
     .with_message(&diag.message)
     .with_labels(labels.into_iter().map(|(_, _, l)| l))
     .finish();
-    let mut ids: Vec<SourceId> = vec![primary.source];
-    ids.extend(diag.labels.iter().map(|l| l.source));
-    ids.sort();
-    ids.dedup();
-    let cache = ariadne::sources(ids.into_iter().map(|id| (key(id), shown(sources, id).0.to_owned())));
     let mut buf = Vec::new();
     report.write(cache, &mut buf)?;
     out.write_all(&buf)?;

@@ -1,0 +1,81 @@
+//! Entry points for the fuzz targets in `fuzz/`, kept in the library so that the regression
+//! corpus (`fuzz/regressions/<target>/`) is replayed by an ordinary test on every CI run.
+//!
+//! Each function takes arbitrary bytes and must neither panic nor hang.
+
+use std::sync::LazyLock;
+
+use crate::lang::ruleset::RuleSet;
+use crate::source::{SourceFile, Sources, Span};
+
+static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
+    let mut sources = Sources::default();
+    crate::lang::load(crate::embedded::ENTRY, crate::lang::Origin::Bundled, &mut sources)
+        .0
+        .expect("the bundled rules load")
+});
+
+/// The rule-language parser on arbitrary text.
+pub fn rule_parser(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let (_, errors) = crate::lang::parser::parse(text);
+    for e in errors {
+        assert!(e.span.end <= text.len() && text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+    }
+}
+
+/// The draft parser (Markdown, front matter, fields, links, times) on arbitrary text.
+pub fn draft(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let mut sources = Sources::default();
+    let id = sources.add(SourceFile::new("fuzz.md", text));
+    let (doc, _) = crate::draft::parse(id, &sources.get(id).text, &RULES);
+    for a in &doc.actions {
+        for f in &a.fields {
+            assert!(f.value.span.end <= text.len());
+        }
+    }
+}
+
+/// The time-expression parser on arbitrary text.
+pub fn time(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let plan = crate::draft::time::PlanPeriod {
+        start: RULES.plan.start,
+        end: RULES.plan.end,
+    };
+    let span = Span::new(0, text.len());
+    if let Ok(p) = crate::draft::time::parse_expr(text, span, plan) {
+        assert!(p.interval.start <= p.interval.end);
+        let back = crate::draft::time::format(p.interval);
+        let again =
+            crate::draft::time::parse_expr(&back, Span::new(0, back.len()), plan).expect("a formatted interval parses");
+        assert_eq!(again.interval, p.interval, "{back}");
+    }
+    let _ = crate::draft::time::parse_timeline(text, span, plan);
+}
+
+/// The whole check on a generated plan: the input is split into draft files at `\0\0`,
+/// checked per file and plan-wide, and rendered in every format.
+pub fn check(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let mut sources = Sources::default();
+    let mut docs = Vec::new();
+    let mut diags = Vec::new();
+    for (i, part) in text.split("\0\0").take(8).enumerate() {
+        let id = sources.add(SourceFile::new(format!("team-{i}.md"), part));
+        let (doc, d) = crate::draft::parse(id, &sources.get(id).text, &RULES);
+        diags.extend(d);
+        diags.extend(crate::check::check_document(&doc, &RULES));
+        docs.push(doc);
+    }
+    diags.extend(crate::check::check_plan(&docs, &RULES));
+    crate::check::apply_waivers(&docs, &RULES, &mut diags);
+    crate::diagnostic::sort(&mut diags, |id| sources.get(id).name.clone());
+    let summary = crate::render::Summary::count(docs.len(), docs.iter().map(|d| d.actions.len()).sum(), &diags);
+    let mut out = Vec::new();
+    crate::render::human::render_all(&diags, &sources, &mut out).expect("writing to a Vec");
+    crate::render::json::render(&diags, summary, &sources, &mut out).expect("writing to a Vec");
+    let cov = crate::check::coverage::coverage(&docs, &RULES);
+    crate::render::coverage::human(&cov, &RULES, summary, &mut out).expect("writing to a Vec");
+}

@@ -1,0 +1,314 @@
+//! Hostile input: one test per class. Each asserts a clear message naming the file (and the
+//! position where there is one), the right exit code, that the other files are still
+//! checked, and no panic.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{Run, TempDir, kader_in};
+
+/// A draft that is fine apart from coverage, so its findings are predictable.
+const GOOD: &str = "### Actie HA-01: Regionale flexpool verkennen
+
+- **Eigenaar:** Team HRM
+- **Beleidslijn:** HA.ARB.2
+- **Tijdpad:** Q1 2026 – Q4 2027
+- **Inzet:** 0,4 fte HR-adviseur; € 25.000
+- **Beoogd resultaat:** eind 2027 zijn 15 doktersassistenten via de flexpool inzetbaar
+- **IEP:** Inwoners merken dat hun huisartsenpraktijk ook bij ziekte of vakantie van medewerkers open en bereikbaar blijft.
+";
+
+/// A draft with exactly one error: no owner.
+const NO_OWNER: &str = "### Actie HA-02: Zonder eigenaar
+
+- **Beleidslijn:** HA.TOE.1
+- **Tijdpad:** 2026
+- **Inzet:** 0,2 fte
+- **Beoogd resultaat:** 30 praktijken doen mee
+- **IEP:** Inwoners krijgen ook in de vakantie hun eigen praktijk aan de lijn, die in hun dossier kan kijken en hen helpt.
+";
+
+fn no_panic(run: &Run) {
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert_ne!(run.code, 101, "{}", run.stderr);
+}
+
+/// Run `kader check` with the per-rule rules (no plan-wide coverage noise) in `dir`.
+fn check(dir: &Path, args: &[&str]) -> Run {
+    let rules = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/rule-files/valid/per-regel.kader");
+    let mut all = vec!["check", "--rules", rules];
+    all.extend_from_slice(args);
+    let run = kader_in(dir, &all);
+    no_panic(&run);
+    run
+}
+
+/// The other, valid file was checked: its one finding is in the report.
+fn other_file_checked(run: &Run) {
+    assert!(
+        run.stdout.contains("Actie HA-02 'Zonder eigenaar' heeft geen eigenaar"),
+        "{}",
+        run.stdout
+    );
+}
+
+fn dir_with_other(name: &str) -> TempDir {
+    let dir = TempDir::new(name);
+    std::fs::write(dir.path().join("b-ander-team.md"), NO_OWNER).unwrap();
+    dir
+}
+
+#[test]
+fn windows_1252_draft() {
+    let dir = dir_with_other("cp1252");
+    std::fs::write(dir.path().join("a.md"), b"# Plan\n\nCaf\xe9 en co\xf6peratie\n").unwrap();
+    let run = check(dir.path(), &["."]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("fout: a.md:3:4: is geen UTF-8"), "{}", run.stderr);
+    assert!(run.stderr.contains("Sla het bestand op als UTF-8"), "{}", run.stderr);
+    other_file_checked(&run);
+}
+
+#[test]
+fn binary_file_with_a_md_name_and_a_nul_byte() {
+    let dir = dir_with_other("binary");
+    std::fs::write(dir.path().join("a-plaatje.md"), [0x89, b'P', b'N', b'G', 0, 0, 1, 2]).unwrap();
+    std::fs::write(dir.path().join("a-nul.md"), "# Plan\n\nTekst\0met een NUL\n").unwrap();
+    let run = check(dir.path(), &["."]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("a-plaatje.md:1:5: is geen tekstbestand (bevat NUL-bytes)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("a-nul.md:3:6: is geen tekstbestand"),
+        "{}",
+        run.stderr
+    );
+    other_file_checked(&run);
+}
+
+#[test]
+fn empty_only_front_matter_only_whitespace() {
+    let dir = dir_with_other("empty");
+    std::fs::write(dir.path().join("a-leeg.md"), "").unwrap();
+    std::fs::write(dir.path().join("a-voorwerk.md"), "+++\nteam = \"Wijk\"\n+++\n").unwrap();
+    std::fs::write(dir.path().join("a-wit.md"), " \n\t\n\r\n   ").unwrap();
+    let run = check(dir.path(), &["--format", "json", "."]);
+    assert_eq!(run.code, 1, "only the other file's error");
+    let json = run.json();
+    assert_eq!(json["summary"]["files"], 4);
+    assert_eq!(json["summary"]["actions"], 1);
+    assert_eq!(json["diagnostics"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_50_mb_draft() {
+    let dir = dir_with_other("big");
+    let mut text = String::with_capacity(51 << 20);
+    let mut i = 0;
+    while text.len() < 50 << 20 {
+        i += 1;
+        text.push_str(&GOOD.replace("HA-01", &format!("GR-{i:06}")));
+        text.push_str("\nEen alinea met gewone tekst over de plannen van het team, om het bestand te vullen.\n\n");
+    }
+    std::fs::write(dir.path().join("a-groot.md"), &text).unwrap();
+    let run = check(dir.path(), &["--format", "json", "."]);
+    assert_eq!(run.code, 1);
+    let json = run.json();
+    assert_eq!(json["summary"]["actions"].as_u64(), Some(i + 1));
+    assert_eq!(
+        json["diagnostics"].as_array().unwrap().len(),
+        1,
+        "only the other file's error"
+    );
+}
+
+#[test]
+fn a_single_5_mb_line_is_not_printed_whole() {
+    let dir = dir_with_other("longline");
+    let line = "a".repeat(5 << 20);
+    let text = GOOD
+        .replace("- **IEP:** Inwoners", &format!("- **IEP:** {line} Inwoners"))
+        .replace("HA-01", "LL-01");
+    let text = text.replace("Inwoners merken dat hun huisartsenpraktijk ook bij ziekte of vakantie van medewerkers open en bereikbaar blijft.", "");
+    std::fs::write(dir.path().join("a-lang.md"), text).unwrap();
+    let run = check(dir.path(), &["."]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("a-lang.md:8:12"), "the finding names the place");
+    assert!(
+        run.stdout.contains("de regel is te lang om te tonen"),
+        "{}",
+        &run.stdout[..run.stdout.len().min(2000)]
+    );
+    assert!(
+        run.stdout.len() < 20_000,
+        "the 5 MB line is not printed ({} bytes)",
+        run.stdout.len()
+    );
+    other_file_checked(&run);
+}
+
+#[test]
+fn ten_thousand_actions_in_one_file() {
+    let dir = dir_with_other("many");
+    let text: String = (0..10_000)
+        .map(|i| GOOD.replace("HA-01", &format!("V-{i:05}")) + "\n")
+        .collect();
+    std::fs::write(dir.path().join("a-veel.md"), text).unwrap();
+    let run = check(dir.path(), &["--format", "json", "."]);
+    assert_eq!(run.code, 1);
+    let json = run.json();
+    assert_eq!(json["summary"]["actions"], 10_001);
+    assert_eq!(json["diagnostics"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn ten_thousand_levels_of_nesting() {
+    let dir = dir_with_other("deep");
+    let lists: String = (0..10_000)
+        .map(|i| format!("{}- niveau {i}\n", "  ".repeat(i)))
+        .collect();
+    let quotes = format!("{}diep\n", "> ".repeat(10_000));
+    let in_action = format!(
+        "{}\n- **Tijdpad:**\n{}",
+        GOOD.replace("HA-01", "DP-01"),
+        (0..10_000)
+            .map(|i| format!("{}- Q1 2026: stap {i}\n", "  ".repeat(i + 1)))
+            .collect::<String>()
+    );
+    std::fs::write(dir.path().join("a-lijsten.md"), lists).unwrap();
+    std::fs::write(dir.path().join("a-citaten.md"), quotes).unwrap();
+    std::fs::write(dir.path().join("a-actie.md"), in_action).unwrap();
+    let run = check(dir.path(), &["."]);
+    assert_eq!(run.code, 1);
+    other_file_checked(&run);
+}
+
+#[test]
+fn an_unreadable_file() {
+    let dir = dir_with_other("unreadable");
+    let secret = dir.path().join("a-geheim.md");
+    std::fs::write(&secret, GOOD).unwrap();
+    let mut perms = std::fs::metadata(&secret).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o000);
+    std::fs::set_permissions(&secret, perms).unwrap();
+    // root reads anything: run as `nobody` then.
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    let rules = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/rule-files/valid/per-regel.kader");
+    let mut cmd = if root {
+        let mut c = Command::new("setpriv");
+        c.args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            env!("CARGO_BIN_EXE_kader"),
+        ]);
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_kader"))
+    };
+    let out = cmd
+        .args(["check", "--rules", rules, "."])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let run = Run {
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+        code: out.status.code().unwrap_or(-1),
+    };
+    no_panic(&run);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("fout: a-geheim.md: geen leesrechten"),
+        "{}",
+        run.stderr
+    );
+    other_file_checked(&run);
+}
+
+#[test]
+fn a_path_that_does_not_exist() {
+    let dir = dir_with_other("missing");
+    let run = check(dir.path(), &["bestaat-niet.md", "b-ander-team.md"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("fout: bestaat-niet.md: bestaat niet"),
+        "{}",
+        run.stderr
+    );
+    other_file_checked(&run);
+}
+
+#[test]
+fn a_directory_symlink_loop() {
+    let dir = dir_with_other("loop");
+    std::fs::create_dir(dir.path().join("team")).unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("team/terug")).unwrap();
+    std::fs::write(dir.path().join("team/c.md"), GOOD.replace("HA-01", "LP-01")).unwrap();
+    let run = check(dir.path(), &["--format", "json", "."]);
+    assert!(
+        run.stderr
+            .contains("waarschuwing: team/terug: koppeling naar een bovenliggende map"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.code, 1, "a skipped loop is a warning, not a failure");
+    assert_eq!(run.json()["summary"]["files"], 2, "every real file once");
+}
+
+#[test]
+fn a_broken_symlink() {
+    let dir = dir_with_other("broken");
+    std::os::unix::fs::symlink("weg.md", dir.path().join("a-kapot.md")).unwrap();
+    let run = check(dir.path(), &["."]);
+    assert!(
+        run.stderr.contains("waarschuwing: a-kapot.md: kapotte koppeling"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.code, 1);
+    other_file_checked(&run);
+    // Named on the command line, a broken link is a path kader cannot use.
+    let run = check(dir.path(), &["a-kapot.md", "b-ander-team.md"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("a-kapot.md: verwijst naar iets dat niet bestaat"),
+        "{}",
+        run.stderr
+    );
+    other_file_checked(&run);
+}
+
+#[test]
+fn a_pathological_regex_against_a_long_line_completes() {
+    let dir = dir_with_other("regex");
+    let rules = dir.path().join("regels.kader");
+    let bundled = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/jaarplan-2026-2027.kader");
+    std::fs::write(
+        &rules,
+        format!("gebruik \"{bundled}\"\nregel beleid-dekking is uit\nregel traag fout {{\n  eis niet iep matcht /(a+)+$/\n  melding \"x\"\n}}\n"),
+    )
+    .unwrap();
+    let line = format!("{}!", "a".repeat(5 << 20));
+    std::fs::write(
+        dir.path().join("a-regex.md"),
+        GOOD.replace("- **IEP:** ", &format!("- **IEP:** {line} "))
+            .replace("HA-01", "RX-01"),
+    )
+    .unwrap();
+    let run = kader_in(dir.path(), &["check", "--rules", rules.to_str().unwrap(), "."]);
+    no_panic(&run);
+    // A backtracking engine would never finish `(a+)+$` on 5 MB of `a` followed by `!`.
+    assert_eq!(run.code, 1);
+    other_file_checked(&run);
+}
