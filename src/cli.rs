@@ -25,6 +25,51 @@ pub enum Command {
     Check(CheckArgs),
     /// Toon per onderdeel van het beleidsplan (en het IZA-regioplan) welke acties het uitvoeren.
     Coverage(CoverageArgs),
+    /// Toon alle regels: ernst, eis en bron.
+    Rules(RulesArgs),
+    /// Leg één regel uit, met een voorbeeld dat faalt en een dat klopt.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RulesArgs {
+    /// Taal.
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    pub lang: LangArg,
+
+    /// Gebruik dit regelbestand in plaats van de ingebouwde regels.
+    #[arg(long, value_name = "BESTAND")]
+    pub rules: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// Het ID van de regel, zoals actie-eigenaar.
+    pub rule: String,
+
+    /// Taal.
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    pub lang: LangArg,
+
+    /// Gebruik dit regelbestand in plaats van de ingebouwde regels.
+    #[arg(long, value_name = "BESTAND")]
+    pub rules: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Nederlands.
+    Nl,
+    /// English.
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoverageFormat {
+    /// De boom, leesbaar.
+    Human,
+    /// JSON.
+    Json,
 }
 
 #[derive(Debug, clap::Args)]
@@ -33,8 +78,8 @@ pub struct CoverageArgs {
     pub paths: Vec<PathBuf>,
 
     /// Uitvoervorm.
-    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-    pub format: FormatArg,
+    #[arg(long, value_enum, default_value_t = CoverageFormat::Human)]
+    pub format: CoverageFormat,
 
     /// Schrijf het rapport naar dit bestand (in één keer; nooit over een concept).
     #[arg(short, long, value_name = "BESTAND")]
@@ -73,4 +118,10 @@ pub enum FormatArg {
     Human,
     /// JSON volgens spec/json-output.md.
     Json,
+    /// SARIF 2.1.0, voor GitHub code scanning.
+    Sarif,
+    /// GitHub Actions-annotaties bij de regels van een pull request.
+    Github,
+    /// JUnit-XML: het plan als testrun (een testcase per actie).
+    Junit,
 }

@@ -30,7 +30,7 @@ pub mod walk;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use crate::cli::{CheckArgs, Cli, Command, CoverageArgs, FormatArg};
+use crate::cli::{CheckArgs, Cli, Command, CoverageArgs, CoverageFormat, ExplainArgs, FormatArg, LangArg, RulesArgs};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::Origin;
 use crate::render::{Format, Summary};
@@ -62,6 +62,8 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStat
     match cli.command {
         Command::Check(args) => check(args, stdout, stderr),
         Command::Coverage(args) => coverage(args, stdout, stderr),
+        Command::Rules(args) => rules_cmd(args, stdout, stderr),
+        Command::Explain(args) => explain(args, stdout, stderr),
     }
 }
 
@@ -196,8 +198,8 @@ fn coverage(args: CoverageArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) 
     let cov = check::coverage::coverage(&checked.docs, &rules);
     let written = deliver(args.output.as_ref(), &checked, stdout, stderr, |out| {
         match args.format {
-            FormatArg::Human => render::coverage::human(&cov, &rules, summary, out),
-            FormatArg::Json => render::coverage::json(&cov, &rules, summary, out),
+            CoverageFormat::Human => render::coverage::human(&cov, &rules, summary, out),
+            CoverageFormat::Json => render::coverage::json(&cov, &rules, summary, out),
         }
     });
     report_problems(&checked.problems, stderr);
@@ -223,9 +225,12 @@ fn check(args: CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Exi
     let format = match args.format {
         FormatArg::Human => Format::Human,
         FormatArg::Json => Format::Json,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
+        FormatArg::Junit => Format::Junit,
     };
     let written = deliver(args.output.as_ref(), &checked, stdout, stderr, |out| {
-        write_report(&checked, summary, format, out).map_err(|()| io::Error::other("stopped"))
+        write_report(&checked, &rules, summary, format, out).map_err(|()| io::Error::other("stopped"))
     });
     report_problems(&checked.problems, stderr);
     if !written || input_failed(&checked) {
@@ -241,8 +246,27 @@ fn check(args: CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Exi
     }
 }
 
-fn write_report(checked: &Checked, summary: Summary, format: Format, out: &mut dyn Write) -> Result<(), ()> {
+fn write_report(
+    checked: &Checked,
+    rules: &lang::ruleset::RuleSet,
+    summary: Summary,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<(), ()> {
     match format {
+        Format::Sarif => quiet(render::sarif::render(
+            &checked.diagnostics,
+            rules,
+            &checked.sources,
+            out,
+        )),
+        Format::Github => quiet(render::github::render(&checked.diagnostics, &checked.sources, out)),
+        Format::Junit => quiet(render::junit::render(
+            &checked.diagnostics,
+            &checked.docs,
+            &checked.sources,
+            out,
+        )),
         Format::Json => quiet(render::json::render(
             &checked.diagnostics,
             summary,
@@ -265,4 +289,64 @@ fn write_report(checked: &Checked, summary: Summary, format: Format, out: &mut d
             quiet(writeln!(out, "{}", summary.line()))
         }
     }
+}
+
+fn lang(l: LangArg) -> render::catalogue::Lang {
+    match l {
+        LangArg::Nl => render::catalogue::Lang::Nl,
+        LangArg::En => render::catalogue::Lang::En,
+    }
+}
+
+fn rules_cmd(args: RulesArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+    let mut sources = Sources::default();
+    let Some(rules) = rules_or_report(args.rules.as_ref(), &mut sources, stderr) else {
+        return ExitStatus::Error;
+    };
+    let _ = render::catalogue::rules(&rules, lang(args.lang), stdout);
+    ExitStatus::Success
+}
+
+/// Check one draft text on its own (an example from a rule file) and return the findings.
+pub fn check_text(rules: &lang::ruleset::RuleSet, name: &str, text: &str) -> (Sources, Vec<Diagnostic>) {
+    let mut sources = Sources::default();
+    let id = sources.add(SourceFile::new(name, text));
+    let (doc, mut diags) = draft::parse(id, &sources.get(id).text, rules);
+    diags.extend(check::check_document(&doc, rules));
+    let docs = [doc];
+    diags.extend(check::check_plan(&docs, rules));
+    check::apply_waivers(&docs, rules, &mut diags);
+    diagnostic::sort(&mut diags, |id| sources.get(id).name.clone());
+    (sources, diags)
+}
+
+fn explain(args: ExplainArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+    let mut sources = Sources::default();
+    let Some(rules) = rules_or_report(args.rules.as_ref(), &mut sources, stderr) else {
+        return ExitStatus::Error;
+    };
+    let Some(rule) = rules.rule(&args.rule) else {
+        let _ = writeln!(stderr, "fout: er is geen regel `{}`", args.rule);
+        let hint = match lang::keywords::did_you_mean(&args.rule, rules.rules.iter().map(|r| r.id.as_str())) {
+            Some(m) => format!("bedoelde je `{m}`?"),
+            None => "`kader rules` toont alle regels".to_owned(),
+        };
+        let _ = writeln!(stderr, "   = hulp: {hint}");
+        return ExitStatus::Error;
+    };
+    let example = |draft: &String| {
+        let (sources, diags) = check_text(&rules, "voorbeeld.md", draft);
+        let own: Vec<Diagnostic> = diags.into_iter().filter(|d| d.rule == rule.id).collect();
+        let mut out = Vec::new();
+        let _ = render::human::render_all(&own, &sources, &mut out);
+        let text = String::from_utf8_lossy(&anstream::adapter::strip_bytes(&out).into_vec()).into_owned();
+        render::catalogue::Example {
+            draft: draft.clone(),
+            output: text,
+        }
+    };
+    let bad: Vec<_> = rule.examples_bad.iter().map(example).collect();
+    let good: Vec<_> = rule.examples_good.iter().map(example).collect();
+    let _ = render::catalogue::explain(rule, lang(args.lang), &bad, &good, stdout);
+    ExitStatus::Success
 }

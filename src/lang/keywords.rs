@@ -52,6 +52,9 @@ pub enum Kw {
     Help,
     Source,
     Description,
+    ExampleGood,
+    ExampleBad,
+    English,
     // scopes
     ScopeAction,
     ScopeHeading,
@@ -222,6 +225,27 @@ pub const KEYWORDS: &[Keyword] = &[
         "beschrijving",
         "description",
         "uitleg van de regel"
+    ),
+    kw!(
+        ExampleGood,
+        Clause,
+        "voorbeeld goed",
+        "example pass",
+        "een stuk concept dat aan de regel voldoet: `voorbeeld goed \"\"\"...\"\"\"`"
+    ),
+    kw!(
+        ExampleBad,
+        Clause,
+        "voorbeeld fout",
+        "example fail",
+        "een stuk concept waarin de regel een bevinding geeft"
+    ),
+    kw!(
+        English,
+        Clause,
+        "engels",
+        "english",
+        "de teksten van de regel in het Engels: `engels { titel \"...\" melding \"...\" }`"
     ),
     kw!(ScopeAction, Scope, "actie", "action", "elke actie met een id"),
     kw!(

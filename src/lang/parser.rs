@@ -212,8 +212,23 @@ impl<'s> Parser_<'s> {
 
     /// `string := '"' (char | '\"' | '\\' | '\n')* '"'` — a line break inside a string and
     /// the indentation after it read as one space, so long texts may wrap.
+    /// `string := '"""' char* '"""'` — verbatim, for examples: line breaks are kept and the
+    /// common indentation is removed.
     fn string<'a>(&self, i: &'a str) -> PResult<'a, Str> {
         let start = ws(i);
+        if let Some(body) = start.strip_prefix("\"\"\"") {
+            let Some(end) = body.find("\"\"\"") else {
+                return fail(start, 3, PErrorKind::UnterminatedString);
+            };
+            let rest = &body[end + 3..];
+            return Ok((
+                rest,
+                Str {
+                    value: dedent(&body[..end]),
+                    span: self.span(start, rest),
+                },
+            ));
+        }
         let Some(body) = start.strip_prefix('"') else {
             return expected(start, "een tekst tussen aanhalingstekens (\"...\")");
         };
@@ -692,6 +707,31 @@ impl<'s> Parser_<'s> {
             Kw::Help => self.string(i).map(|(r, s)| (r, Clause::Help(s))),
             Kw::Source => self.string(i).map(|(r, s)| (r, Clause::Source(s))),
             Kw::Description => self.string(i).map(|(r, s)| (r, Clause::Description(s))),
+            Kw::ExampleGood => self.string(i).map(|(r, s)| (r, Clause::ExampleGood(s))),
+            Kw::ExampleBad => self.string(i).map(|(r, s)| (r, Clause::ExampleBad(s))),
+            Kw::English => {
+                let brace = ws(i);
+                let (mut i, _) = self.sym(i, "{")?;
+                let mut texts = Vec::new();
+                loop {
+                    if let Some(rest) = self.try_sym(i, "}") {
+                        return Ok((rest, Clause::English(texts)));
+                    }
+                    unclosed(brace, i)?;
+                    let what = "titel, melding, hulp of beschrijving";
+                    let (r, w) = self.expect_word(i, what)?;
+                    let kind = match w.name.as_str() {
+                        "titel" | "title" => EnglishText::Title,
+                        "melding" | "message" => EnglishText::Message,
+                        "hulp" | "help" => EnglishText::Help,
+                        "beschrijving" | "description" => EnglishText::Description,
+                        _ => return fail(ws(i), w.span.len(), PErrorKind::Expected(what.into())),
+                    };
+                    let (r, s) = self.string(r)?;
+                    texts.push((kind, s));
+                    i = r;
+                }
+            }
             _ => unreachable!("clause keyword"),
         }
     }
@@ -888,6 +928,27 @@ impl<'s> Parser_<'s> {
         }
         expected(start, "een vergelijking: >=, <=, >, < of =")
     }
+}
+
+/// Remove a leading line break, the common indentation of the lines, and trailing blanks.
+fn dedent(text: &str) -> String {
+    let text = text
+        .strip_prefix("\r\n")
+        .or_else(|| text.strip_prefix('\n'))
+        .unwrap_or(text);
+    let indent = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
+        .min()
+        .unwrap_or(0);
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| l.get(indent..).unwrap_or_else(|| l.trim_start()))
+        .collect();
+    let mut out = lines.join("\n").trim_end().to_owned();
+    out.push('\n');
+    out
 }
 
 /// At the end of the file inside a block: the error is the `{` that was never closed.

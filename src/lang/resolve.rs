@@ -458,6 +458,7 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
     let mut scope_syn: Option<&syntax::ScopeSyn> = None;
     let mut expr_syn: Option<&syntax::Expr> = None;
     let (mut message, mut help, mut source, mut description) = (None, None, None, None);
+    let (mut examples_good, mut examples_bad, mut english) = (Vec::new(), Vec::new(), rs::English::default());
     for c in &d.clauses {
         let dup = match c {
             Clause::For(s) => scope_syn.replace(s).is_some(),
@@ -466,6 +467,32 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
             Clause::Help(s) => help.replace(s).is_some(),
             Clause::Source(s) => source.replace(s).is_some(),
             Clause::Description(s) => description.replace(s).is_some(),
+            Clause::ExampleGood(s) => {
+                examples_good.push(s.value.clone());
+                false
+            }
+            Clause::ExampleBad(s) => {
+                examples_bad.push(s.value.clone());
+                false
+            }
+            Clause::English(texts) => {
+                for (kind, s) in texts {
+                    let slot = match kind {
+                        syntax::EnglishText::Title => &mut english.title,
+                        syntax::EnglishText::Message => {
+                            check_template(r, file, s);
+                            &mut english.message
+                        }
+                        syntax::EnglishText::Help => {
+                            check_template(r, file, s);
+                            &mut english.help
+                        }
+                        syntax::EnglishText::Description => &mut english.description,
+                    };
+                    *slot = Some(s.value.clone());
+                }
+                false
+            }
         };
         if dup {
             r.error(file, d.id.span, format!("regel `{}` heeft een onderdeel twee keer", d.id.name), "in deze regel", Some("Elke regel heeft hooguit één `voor`, `eis`, `melding`, `hulp`, `bron` en `beschrijving`; combineer eisen met `en`.".into()));
@@ -545,6 +572,9 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
         help: help.map(|h| h.value.clone()),
         source: source.map(|s| s.value.clone()),
         description: description.map(|s| s.value.clone()),
+        examples_good,
+        examples_bad,
+        english,
         file,
         span: d.id.span,
     })

@@ -180,6 +180,15 @@ pub enum Pred {
     Count(Cmp, usize),
 }
 
+/// A rule's texts in English (`--lang en`); missing ones fall back to Dutch.
+#[derive(Debug, Default, Clone)]
+pub struct English {
+    pub title: Option<String>,
+    pub message: Option<String>,
+    pub help: Option<String>,
+    pub description: Option<String>,
+}
+
 #[derive(Debug)]
 pub struct Rule {
     pub id: String,
@@ -194,6 +203,10 @@ pub struct Rule {
     pub help: Option<String>,
     pub source: Option<String>,
     pub description: Option<String>,
+    /// Draft snippets that pass and that fail the rule (for `kader explain` and its tests).
+    pub examples_good: Vec<String>,
+    pub examples_bad: Vec<String>,
+    pub english: English,
     pub plan_wide: bool,
     /// Where the rule is defined.
     pub file: SourceId,

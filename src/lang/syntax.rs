@@ -133,6 +133,19 @@ pub enum Clause {
     Help(Str),
     Source(Str),
     Description(Str),
+    ExampleGood(Str),
+    ExampleBad(Str),
+    /// `engels { titel "..." melding "..." hulp "..." beschrijving "..." }`
+    English(Vec<(EnglishText, Str)>),
+}
+
+/// The texts a rule can give in English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnglishText {
+    Title,
+    Message,
+    Help,
+    Description,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,9 +3,13 @@
 //! Owns: one renderer per output format and the summary counts.
 //! Must not: decide what is a finding.
 
+pub mod catalogue;
 pub mod coverage;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -13,6 +17,9 @@ use crate::diagnostic::{Diagnostic, Severity};
 pub enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
+    Junit,
 }
 
 /// Counts for the summary line and the JSON `summary`.

@@ -1,0 +1,181 @@
+//! `--format junit`: the plan as a test run. One testsuite per draft, one testcase per
+//! action; errors are failures, warnings and waived findings are written to the testcase's
+//! output so dashboards stay green exactly when `kader check` exits 0. Plan-level findings
+//! form a testsuite of their own.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Document;
+use crate::source::Sources;
+
+/// Escape for XML text and attributes, and drop the control characters XML 1.0 forbids
+/// (a draft may contain anything).
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+struct Case<'a> {
+    name: String,
+    findings: Vec<&'a Diagnostic>,
+}
+
+fn describe(d: &Diagnostic, sources: &Sources) -> String {
+    let place = d.primary.as_ref().map(|p| {
+        let f = sources.get(p.source);
+        let pos = f.position(p.span.start);
+        format!("{}:{}:{}: ", f.name, pos.line, pos.column)
+    });
+    let mut text = format!(
+        "{}{} [{}]: {}",
+        place.unwrap_or_default(),
+        d.severity.dutch(),
+        d.rule,
+        d.message
+    );
+    if let Some(w) = &d.waived {
+        text.push_str(&format!(" (genegeerd: {})", w.reason));
+    }
+    for h in &d.help {
+        text.push_str(&format!("\n  hulp: {h}"));
+    }
+    text
+}
+
+fn suite(out: &mut Vec<u8>, name: &str, cases: &[Case<'_>], sources: &Sources) -> io::Result<()> {
+    let failing = |c: &Case<'_>| {
+        c.findings
+            .iter()
+            .any(|d| d.severity == Severity::Error && d.waived.is_none())
+    };
+    let failures = cases.iter().filter(|c| failing(c)).count();
+    writeln!(
+        out,
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">",
+        xml(name),
+        cases.len()
+    )?;
+    for c in cases {
+        write!(
+            out,
+            "    <testcase name=\"{}\" classname=\"{}\"",
+            xml(&c.name),
+            xml(name)
+        )?;
+        if c.findings.is_empty() {
+            writeln!(out, "/>")?;
+            continue;
+        }
+        writeln!(out, ">")?;
+        for d in c
+            .findings
+            .iter()
+            .filter(|d| d.severity == Severity::Error && d.waived.is_none())
+        {
+            writeln!(
+                out,
+                "      <failure type=\"{}\" message=\"{}\">{}</failure>",
+                xml(&d.rule),
+                xml(&d.message),
+                xml(&describe(d, sources))
+            )?;
+        }
+        let other: Vec<String> = c
+            .findings
+            .iter()
+            .filter(|d| d.severity != Severity::Error || d.waived.is_some())
+            .map(|d| describe(d, sources))
+            .collect();
+        if !other.is_empty() {
+            writeln!(out, "      <system-out>{}</system-out>", xml(&other.join("\n")))?;
+        }
+        writeln!(out, "    </testcase>")?;
+    }
+    writeln!(out, "  </testsuite>")
+}
+
+pub fn render(diags: &[Diagnostic], docs: &[Document], sources: &Sources, out: &mut dyn Write) -> io::Result<()> {
+    // The totals come first in the file but are known only after the suites.
+    let mut body = Vec::new();
+    let mut tests = 0;
+    let mut docs_sorted: Vec<&Document> = docs.iter().collect();
+    docs_sorted.sort_by_key(|d| sources.get(d.source).name.clone());
+    for doc in docs_sorted {
+        let name = &sources.get(doc.source).name;
+        let mut by_action: BTreeMap<String, Vec<&Diagnostic>> = BTreeMap::new();
+        let mut file_level = Vec::new();
+        for d in diags.iter().filter(|d| d.file == Some(doc.source)) {
+            match &d.action {
+                Some(a) if doc.actions.iter().any(|x| &x.id.value == a) => {
+                    by_action.entry(a.clone()).or_default().push(d);
+                }
+                _ => file_level.push(d),
+            }
+        }
+        let mut cases: Vec<Case<'_>> = Vec::new();
+        for a in &doc.actions {
+            let title = a.title.as_ref().map(|t| format!(" {}", t.value)).unwrap_or_default();
+            // A duplicate ID gets its findings once, at its first testcase.
+            let findings = by_action.remove(&a.id.value).unwrap_or_default();
+            cases.push(Case {
+                name: format!("{}{title}", a.id.value),
+                findings,
+            });
+        }
+        if !file_level.is_empty() || cases.is_empty() {
+            cases.push(Case {
+                name: "(bestand)".to_owned(),
+                findings: file_level,
+            });
+        }
+        tests += cases.len();
+        suite(&mut body, name, &cases, sources)?;
+    }
+    let plan: Vec<&Diagnostic> = diags.iter().filter(|d| d.file.is_none()).collect();
+    if !plan.is_empty() {
+        let cases: Vec<Case<'_>> = plan
+            .iter()
+            .map(|d| Case {
+                name: format!("{} {}", d.rule, d.node.clone().unwrap_or_default()),
+                findings: vec![d],
+            })
+            .collect();
+        tests += cases.len();
+        suite(&mut body, "plan", &cases, sources)?;
+    }
+    let failures = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error && d.waived.is_none())
+        .count();
+    writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+    writeln!(
+        out,
+        "<testsuites name=\"kader\" tests=\"{tests}\" failures=\"{failures}\">"
+    )?;
+    out.write_all(&body)?;
+    writeln!(out, "</testsuites>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::xml;
+
+    #[test]
+    fn escapes_and_strips_what_xml_forbids() {
+        assert_eq!(xml("a<b & \"c\"\u{0}\u{1b}d\te"), "a&lt;b &amp; &quot;c&quot;d\te");
+    }
+}

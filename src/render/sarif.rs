@@ -1,0 +1,368 @@
+//! `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other tools.
+//!
+//! Own serde structs for the small subset kader writes; a test validates the output against
+//! the official schema. Columns are Unicode code points (`columnKind`), file URIs are
+//! relative to `%SRCROOT%` (the working directory), and waived findings are suppressions.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::lang::ruleset::RuleSet;
+use crate::source::{SourceId, Sources};
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: Vec<Run<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool<'a>,
+    original_uri_base_ids: BTreeMap<&'static str, ArtifactLocation>,
+    column_kind: &'static str,
+    results: Vec<SarifResult>,
+}
+
+#[derive(Serialize)]
+struct Tool<'a> {
+    driver: Driver<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver<'a> {
+    name: &'static str,
+    version: &'static str,
+    semantic_version: &'static str,
+    rules: Vec<RuleDescriptor<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RuleDescriptor<'a> {
+    id: &'a str,
+    short_description: Text,
+    full_description: Text,
+    help: Text,
+    default_configuration: Configuration,
+    properties: RuleProperties<'a>,
+}
+
+#[derive(Serialize)]
+struct RuleProperties<'a> {
+    /// Where the requirement comes from (beleidsplan, kaderbrief, format).
+    source: Option<&'a str>,
+    enabled: bool,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+    enabled: bool,
+}
+
+#[derive(Serialize, Clone)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize, Clone)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+    level: &'static str,
+    message: Text,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location>,
+    partial_fingerprints: BTreeMap<&'static str, String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressions: Vec<Suppression>,
+    properties: ResultProperties,
+}
+
+#[derive(Serialize)]
+struct ResultProperties {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    action: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    node: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    help: Vec<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    physical_location: Option<PhysicalLocation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    logical_locations: Vec<LogicalLocation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LogicalLocation {
+    name: String,
+    fully_qualified_name: String,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_offset: usize,
+    byte_length: usize,
+}
+
+#[derive(Serialize)]
+struct Suppression {
+    kind: &'static str,
+    justification: String,
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+/// Percent-encode a relative path for a URI (RFC 3986 unreserved characters and `/` stay).
+fn uri_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// FNV-1a, 64 bits: a small hash that is the same on every machine and release, unlike
+/// the standard library's.
+fn fingerprint(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes().chain(std::iter::once(0)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+fn physical(sources: &Sources, label: &Label) -> PhysicalLocation {
+    let f = sources.get(label.source);
+    let (s, e) = (f.position(label.span.start), f.position(label.span.end));
+    PhysicalLocation {
+        artifact_location: ArtifactLocation {
+            uri: uri_encode(&f.name),
+            uri_base_id: Some("SRCROOT"),
+        },
+        region: Region {
+            start_line: s.line,
+            start_column: s.column,
+            end_line: e.line,
+            end_column: e.column,
+            byte_offset: label.span.start,
+            byte_length: label.span.len(),
+        },
+    }
+}
+
+/// The problems with the input itself that are reported as findings.
+const INPUT_RULES: &[(&str, &str, &str)] = &[(
+    "voorwerk",
+    "Het voorwerk van een concept is geldige TOML tussen +++-regels",
+    "Een concept begint eventueel met TOML tussen +++-regels (plan, team, auteur, versie, status).",
+)];
+
+pub fn render(diags: &[Diagnostic], rules: &RuleSet, sources: &Sources, out: &mut dyn Write) -> io::Result<()> {
+    let mut descriptors: Vec<RuleDescriptor<'_>> = rules
+        .rules
+        .iter()
+        .map(|r| RuleDescriptor {
+            id: &r.id,
+            short_description: Text {
+                text: r.title.clone().unwrap_or_else(|| r.id.clone()),
+            },
+            full_description: Text {
+                text: r
+                    .description
+                    .clone()
+                    .or_else(|| r.title.clone())
+                    .unwrap_or_else(|| r.id.clone()),
+            },
+            help: Text {
+                text: r.help.clone().unwrap_or_else(|| r.message.clone()),
+            },
+            default_configuration: Configuration {
+                level: level(r.severity),
+                enabled: r.enabled,
+            },
+            properties: RuleProperties {
+                source: r.source.as_deref(),
+                enabled: r.enabled,
+            },
+        })
+        .collect();
+    for (id, short, full) in INPUT_RULES {
+        descriptors.push(RuleDescriptor {
+            id,
+            short_description: Text {
+                text: (*short).to_owned(),
+            },
+            full_description: Text {
+                text: (*full).to_owned(),
+            },
+            help: Text {
+                text: "Schrijf het voorwerk als: team = \"Praktijkondersteuning\"".to_owned(),
+            },
+            default_configuration: Configuration {
+                level: "error",
+                enabled: true,
+            },
+            properties: RuleProperties {
+                source: Some("draft-format.md"),
+                enabled: true,
+            },
+        });
+    }
+    let index: HashMap<&str, usize> = descriptors.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
+    // Findings of the same rule in the same action are told apart by their order.
+    let mut seen: HashMap<(Option<SourceId>, String, String), usize> = HashMap::new();
+    let results = diags
+        .iter()
+        .map(|d| {
+            let file = d.file.map(|f| sources.get(f).name.clone()).unwrap_or_default();
+            let owner = d.action.clone().or_else(|| d.node.clone()).unwrap_or_default();
+            let n = seen.entry((d.file, owner.clone(), d.rule.clone())).or_insert(0);
+            *n += 1;
+            let fp = fingerprint(&[&file, &owner, &d.rule, &n.to_string()]);
+            let locations = match &d.primary {
+                Some(p) => vec![Location {
+                    id: None,
+                    physical_location: Some(physical(sources, p)),
+                    logical_locations: Vec::new(),
+                    message: None,
+                }],
+                None => d
+                    .node
+                    .iter()
+                    .map(|node| Location {
+                        id: None,
+                        physical_location: None,
+                        logical_locations: vec![LogicalLocation {
+                            name: node.clone(),
+                            fully_qualified_name: node.clone(),
+                            kind: "module",
+                        }],
+                        message: None,
+                    })
+                    .collect(),
+            };
+            SarifResult {
+                rule_id: d.rule.clone(),
+                rule_index: index.get(d.rule.as_str()).copied(),
+                level: level(d.severity),
+                message: Text {
+                    text: d.message.clone(),
+                },
+                locations,
+                related_locations: d
+                    .labels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| Location {
+                        id: Some(i + 1),
+                        physical_location: Some(physical(sources, l)),
+                        logical_locations: Vec::new(),
+                        message: Some(Text {
+                            text: l.message.clone(),
+                        }),
+                    })
+                    .collect(),
+                partial_fingerprints: BTreeMap::from([("kaderFinding/v1", fp)]),
+                suppressions: d
+                    .waived
+                    .iter()
+                    .map(|w| Suppression {
+                        kind: "inSource",
+                        justification: w.reason.clone(),
+                    })
+                    .collect(),
+                properties: ResultProperties {
+                    action: d.action.clone(),
+                    node: d.node.clone(),
+                    help: d.help.clone(),
+                },
+            }
+        })
+        .collect();
+    let root = std::env::current_dir()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default();
+    let root_uri = format!("file://{}/", uri_encode(root.trim_end_matches('/')));
+    let log = Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: vec![Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "kader",
+                    version: env!("CARGO_PKG_VERSION"),
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    rules: descriptors,
+                },
+            },
+            original_uri_base_ids: BTreeMap::from([(
+                "SRCROOT",
+                ArtifactLocation {
+                    uri: root_uri,
+                    uri_base_id: None,
+                },
+            )]),
+            column_kind: "unicodeCodePoints",
+            results,
+        }],
+    };
+    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
+    writeln!(out)
+}
