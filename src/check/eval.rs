@@ -736,11 +736,10 @@ pub fn find_placeholders(rules: &RuleSet, value: &str) -> Vec<(usize, usize)> {
         let (hay, needle) = if case_sensitive {
             (value.to_owned(), t.clone())
         } else {
-            (value.to_lowercase(), t.to_lowercase())
+            // ASCII lowercasing keeps every byte where it was, so offsets map back to the
+            // value (Unicode lowercasing can change lengths and character boundaries).
+            (value.to_ascii_lowercase(), t.to_ascii_lowercase())
         };
-        if hay.len() != value.len() {
-            continue; // lower-casing changed byte lengths; offsets would not map back
-        }
         let mut from = 0;
         while let Some(i) = hay[from..].find(&needle).map(|i| i + from) {
             let end = i + needle.len();

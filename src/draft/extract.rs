@@ -555,7 +555,7 @@ pub fn parse_links(raw: &str, at: Span) -> Vec<Link> {
         let rest = &raw[p..];
         let sep = if rest.starts_with([',', ';', '/', '&']) {
             Some(1)
-        } else if rest.len() > 3 && rest[..3].eq_ignore_ascii_case("en ") {
+        } else if rest.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("en ")) {
             Some(3)
         } else {
             None

@@ -642,15 +642,21 @@ pub fn parse_expr(raw: &str, at: Span, plan: PlanPeriod) -> Result<Period, TimeE
     let fail_at = |rest: usize, len: usize, message: Option<String>| {
         let pos = text.len() - rest;
         // Point at the whole word that failed.
+        // Whitespace may be more than one byte (an em space): step over whole characters.
         let word_start = text[..pos]
-            .rfind(|c: char| c.is_whitespace())
-            .map_or(0, |i| i + 1)
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8())
             .min(pos);
-        let word_end = text[pos..]
+        let mut word_end = text[pos..]
             .find(char::is_whitespace)
             .map_or(text.len(), |i| pos + i)
             .max(pos + len)
             .min(text.len());
+        while !text.is_char_boundary(word_end) {
+            word_end += 1;
+        }
         let (s, e) = if word_end > word_start {
             (word_start, word_end)
         } else {
