@@ -15,6 +15,10 @@ pub struct Cli {
     #[command(flatten)]
     pub color: colorchoice_clap::Color,
 
+    /// Gebruik dit configuratiebestand in plaats van kader.toml in deze of een bovenliggende map.
+    #[arg(long, global = true, value_name = "BESTAND")]
+    pub config: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -29,6 +33,29 @@ pub enum Command {
     Rules(RulesArgs),
     /// Leg één regel uit, met een voorbeeld dat faalt en een dat klopt.
     Explain(ExplainArgs),
+    /// Zet kader op in een planrepository: kader.toml, regels, een voorbeeldconcept en pre-commit.
+    Init {
+        /// De map (standaard de huidige).
+        dir: Option<PathBuf>,
+    },
+    /// Git-hooks.
+    Hook {
+        #[command(subcommand)]
+        action: HookAction,
+    },
+    /// Schrijf aanvulling voor de shell (bash, zsh, fish, elvish, powershell) naar stdout.
+    Completions {
+        /// De shell.
+        shell: clap_complete::Shell,
+    },
+    /// Schrijf de man-pagina (roff) naar stdout.
+    Manpage,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HookAction {
+    /// Schrijf .git/hooks/pre-commit die `kader check` draait (zonder het pre-commit-framework).
+    Install,
 }
 
 #[derive(Debug, clap::Args)]

@@ -14,11 +14,13 @@
 
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod draft;
 pub mod embedded;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod init;
 pub mod lang;
 pub mod model;
 pub mod output;
@@ -60,10 +62,26 @@ impl ExitStatus {
 /// Run a command. Reports go to `stdout`, problems to `stderr`.
 pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
     match cli.command {
-        Command::Check(args) => check(args, stdout, stderr),
-        Command::Coverage(args) => coverage(args, stdout, stderr),
-        Command::Rules(args) => rules_cmd(args, stdout, stderr),
-        Command::Explain(args) => explain(args, stdout, stderr),
+        Command::Check(args) => check(args, cli.config.as_ref(), stdout, stderr),
+        Command::Coverage(args) => coverage(args, cli.config.as_ref(), stdout, stderr),
+        Command::Rules(args) => rules_cmd(args, cli.config.as_ref(), stdout, stderr),
+        Command::Explain(args) => explain(args, cli.config.as_ref(), stdout, stderr),
+        Command::Init { dir } => init(dir, stdout, stderr),
+        Command::Hook {
+            action: cli::HookAction::Install,
+        } => hook_install(stdout, stderr),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "kader", stdout);
+            ExitStatus::Success
+        }
+        Command::Manpage => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            match clap_mangen::Man::new(cmd).render(stdout) {
+                Ok(()) => ExitStatus::Success,
+                Err(_) => ExitStatus::Error,
+            }
+        }
     }
 }
 
@@ -94,8 +112,14 @@ pub fn load_rules(rules: Option<&PathBuf>, sources: &mut Sources) -> (Option<lan
 }
 
 /// Check drafts with a loaded rule set: per file, then plan-wide; sorted.
-pub fn check_paths(paths: &[PathBuf], rules: &lang::ruleset::RuleSet, mut sources: Sources) -> Checked {
-    let (drafts, mut problems) = walk::discover(paths);
+pub fn check_paths(
+    paths: &[PathBuf],
+    rules: &lang::ruleset::RuleSet,
+    mut sources: Sources,
+    keep: &dyn Fn(&walk::DraftPath) -> bool,
+) -> Checked {
+    let (mut drafts, mut problems) = walk::discover(paths);
+    drafts.retain(|d| keep(d));
     let mut docs = Vec::new();
     let mut diagnostics = Vec::new();
     for d in &drafts {
@@ -125,18 +149,81 @@ pub fn check_paths(paths: &[PathBuf], rules: &lang::ruleset::RuleSet, mut source
     }
 }
 
-/// Load the rule set, or report why not (exit 2 follows).
-fn rules_or_report(
-    rules: Option<&PathBuf>,
+/// The settings of one run: kader.toml (found by walking up, or `--config`) and the rule
+/// set it names (or `--rules`, or the bundled one), with its severity overrides applied.
+/// Any problem is reported and `None` returned (exit 2 follows).
+pub struct Setup {
+    pub config: config::Config,
+    pub rules: lang::ruleset::RuleSet,
+}
+
+fn setup(
+    config_arg: Option<&PathBuf>,
+    rules_arg: Option<&PathBuf>,
     sources: &mut Sources,
     stderr: &mut dyn Write,
-) -> Option<lang::ruleset::RuleSet> {
-    let (set, diags) = load_rules(rules, sources);
-    if set.is_none() {
+) -> Option<Setup> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let config_path = config_arg.cloned().or_else(|| config::discover(&cwd));
+    let config = match config_path {
+        Some(path) => {
+            let (config, diags) = config::load(&path, sources);
+            if config.is_none() {
+                let _ = render::human::render_all(&diags, sources, stderr);
+                let _ = writeln!(
+                    stderr,
+                    "kader: {} bevat fouten; er is niets gecontroleerd",
+                    config::FILE_NAME
+                );
+                return None;
+            }
+            config?
+        }
+        None => config::Config::default(),
+    };
+    let rules_path = rules_arg.cloned().or_else(|| config.rules.clone());
+    let (set, diags) = load_rules(rules_path.as_ref(), sources);
+    let Some(mut rules) = set else {
         let _ = render::human::render_all(&diags, sources, stderr);
         let _ = writeln!(stderr, "kader: de regels bevatten fouten; er is niets gecontroleerd");
+        return None;
+    };
+    let problems = config::apply_overrides(&config, &mut rules);
+    if !problems.is_empty() {
+        let _ = render::human::render_all(&problems, sources, stderr);
+        let _ = writeln!(
+            stderr,
+            "kader: {} bevat fouten; er is niets gecontroleerd",
+            config::FILE_NAME
+        );
+        return None;
     }
-    set
+    Some(Setup { config, rules })
+}
+
+impl Setup {
+    /// The paths to check: those given, or those in kader.toml, or the working directory.
+    fn paths(&self, given: Vec<PathBuf>) -> Vec<PathBuf> {
+        if !given.is_empty() {
+            given
+        } else if !self.config.paths.is_empty() {
+            self.config.paths.clone()
+        } else {
+            vec![PathBuf::from(".")]
+        }
+    }
+
+    /// Drafts matched by `negeer` in kader.toml are not checked.
+    fn keep(&self, d: &walk::DraftPath) -> bool {
+        let (Some(globs), Some((_, file))) = (&self.config.exclude, &self.config.file) else {
+            return true;
+        };
+        let base = file.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+        let abs = std::fs::canonicalize(&d.path).unwrap_or_else(|_| d.path.clone());
+        let base = std::fs::canonicalize(&base).unwrap_or(base);
+        let rel = abs.strip_prefix(&base).unwrap_or(&abs);
+        !globs.is_match(rel)
+    }
 }
 
 fn report_problems(problems: &[walk::InputProblem], stderr: &mut dyn Write) {
@@ -183,23 +270,25 @@ fn input_failed(checked: &Checked) -> bool {
     checked.problems.iter().any(|p| !p.warning)
 }
 
-fn coverage(args: CoverageArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+fn coverage(
+    args: CoverageArgs,
+    config_arg: Option<&PathBuf>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> ExitStatus {
     let mut sources = Sources::default();
-    let Some(rules) = rules_or_report(args.rules.as_ref(), &mut sources, stderr) else {
+    let Some(setup) = setup(config_arg, args.rules.as_ref(), &mut sources, stderr) else {
         return ExitStatus::Error;
     };
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths
-    };
-    let checked = check_paths(&paths, &rules, sources);
+    let rules = &setup.rules;
+    let paths = setup.paths(args.paths);
+    let checked = check_paths(&paths, rules, sources, &|d| setup.keep(d));
     let summary = Summary::count(checked.files, checked.actions, &[]);
-    let cov = check::coverage::coverage(&checked.docs, &rules);
+    let cov = check::coverage::coverage(&checked.docs, rules);
     let written = deliver(args.output.as_ref(), &checked, stdout, stderr, |out| {
         match args.format {
-            CoverageFormat::Human => render::coverage::human(&cov, &rules, summary, out),
-            CoverageFormat::Json => render::coverage::json(&cov, &rules, summary, out),
+            CoverageFormat::Human => render::coverage::human(&cov, rules, summary, out),
+            CoverageFormat::Json => render::coverage::json(&cov, rules, summary, out),
         }
     });
     report_problems(&checked.problems, stderr);
@@ -210,18 +299,16 @@ fn coverage(args: CoverageArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) 
     }
 }
 
-fn check(args: CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+fn check(args: CheckArgs, config_arg: Option<&PathBuf>, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
     let mut sources = Sources::default();
-    let Some(rules) = rules_or_report(args.rules.as_ref(), &mut sources, stderr) else {
+    let Some(setup) = setup(config_arg, args.rules.as_ref(), &mut sources, stderr) else {
         return ExitStatus::Error;
     };
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths
-    };
-    let checked = check_paths(&paths, &rules, sources);
-    let summary = Summary::count(checked.files, checked.actions, &checked.diagnostics);
+    let rules = &setup.rules;
+    let paths = setup.paths(args.paths);
+    let checked = check_paths(&paths, rules, sources, &|d| setup.keep(d));
+    let mut summary = Summary::count(checked.files, checked.actions, &checked.diagnostics);
+    summary.deadline = setup.config.deadline.or(rules.plan.deadline).map(|d| (d, today()));
     let format = match args.format {
         FormatArg::Human => Format::Human,
         FormatArg::Json => Format::Json,
@@ -230,14 +317,15 @@ fn check(args: CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Exi
         FormatArg::Junit => Format::Junit,
     };
     let written = deliver(args.output.as_ref(), &checked, stdout, stderr, |out| {
-        write_report(&checked, &rules, summary, format, out).map_err(|()| io::Error::other("stopped"))
+        write_report(&checked, rules, summary, format, out).map_err(|()| io::Error::other("stopped"))
     });
     report_problems(&checked.problems, stderr);
     if !written || input_failed(&checked) {
         return ExitStatus::Error;
     }
     let failing = checked.diagnostics.iter().any(|d| {
-        d.waived.is_none() && (d.severity == Severity::Error || (args.deny_warnings && d.severity == Severity::Warning))
+        let deny = args.deny_warnings || setup.config.deny_warnings;
+        d.waived.is_none() && (d.severity == Severity::Error || (deny && d.severity == Severity::Warning))
     });
     if failing {
         ExitStatus::Failure
@@ -298,12 +386,17 @@ fn lang(l: LangArg) -> render::catalogue::Lang {
     }
 }
 
-fn rules_cmd(args: RulesArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+fn rules_cmd(
+    args: RulesArgs,
+    config_arg: Option<&PathBuf>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> ExitStatus {
     let mut sources = Sources::default();
-    let Some(rules) = rules_or_report(args.rules.as_ref(), &mut sources, stderr) else {
+    let Some(setup) = setup(config_arg, args.rules.as_ref(), &mut sources, stderr) else {
         return ExitStatus::Error;
     };
-    let _ = render::catalogue::rules(&rules, lang(args.lang), stdout);
+    let _ = render::catalogue::rules(&setup.rules, lang(args.lang), stdout);
     ExitStatus::Success
 }
 
@@ -320,11 +413,17 @@ pub fn check_text(rules: &lang::ruleset::RuleSet, name: &str, text: &str) -> (So
     (sources, diags)
 }
 
-fn explain(args: ExplainArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+fn explain(
+    args: ExplainArgs,
+    config_arg: Option<&PathBuf>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> ExitStatus {
     let mut sources = Sources::default();
-    let Some(rules) = rules_or_report(args.rules.as_ref(), &mut sources, stderr) else {
+    let Some(setup) = setup(config_arg, args.rules.as_ref(), &mut sources, stderr) else {
         return ExitStatus::Error;
     };
+    let rules = &setup.rules;
     let Some(rule) = rules.rule(&args.rule) else {
         let _ = writeln!(stderr, "fout: er is geen regel `{}`", args.rule);
         let hint = match lang::keywords::did_you_mean(&args.rule, rules.rules.iter().map(|r| r.id.as_str())) {
@@ -335,7 +434,7 @@ fn explain(args: ExplainArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) ->
         return ExitStatus::Error;
     };
     let example = |draft: &String| {
-        let (sources, diags) = check_text(&rules, "voorbeeld.md", draft);
+        let (sources, diags) = check_text(rules, "voorbeeld.md", draft);
         let own: Vec<Diagnostic> = diags.into_iter().filter(|d| d.rule == rule.id).collect();
         let mut out = Vec::new();
         let _ = render::human::render_all(&own, &sources, &mut out);
@@ -349,4 +448,81 @@ fn explain(args: ExplainArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) ->
     let good: Vec<_> = rule.examples_good.iter().map(example).collect();
     let _ = render::catalogue::explain(rule, lang(args.lang), &bad, &good, stdout);
     ExitStatus::Success
+}
+
+/// Today, for the days left to the deadline. `KADER_TODAY=2026-09-01` fixes it (tests,
+/// reports made for a given date).
+fn today() -> jiff::civil::Date {
+    std::env::var("KADER_TODAY")
+        .ok()
+        .and_then(|t| t.parse::<jiff::civil::Date>().ok())
+        .unwrap_or_else(|| jiff::Zoned::now().date())
+}
+
+fn init(dir: Option<PathBuf>, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+    let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+    match init::init(&dir) {
+        Ok(outcomes) => {
+            for o in &outcomes {
+                let what = if o.written {
+                    "geschreven "
+                } else {
+                    "bestaat al, niet overschreven:"
+                };
+                let _ = writeln!(stdout, "{what} {}", o.path.display());
+            }
+            let _ = writeln!(
+                stdout,
+                "Volgende stap: `kader check` in {}; pas jaarplan/team-voorbeeld.md aan voor je team.",
+                dir.display()
+            );
+            ExitStatus::Success
+        }
+        Err(e) => {
+            let _ = writeln!(stderr, "fout: kan niet schrijven in {}: {e}", dir.display());
+            ExitStatus::Error
+        }
+    }
+}
+
+fn hook_install(stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let Some(git) = init::git_dir(&cwd) else {
+        let _ = writeln!(
+            stderr,
+            "fout: {} is geen git-repository (geen .git gevonden)",
+            cwd.display()
+        );
+        let _ = writeln!(
+            stderr,
+            "   = hulp: draai `kader hook install` in de repository van het jaarplan."
+        );
+        return ExitStatus::Error;
+    };
+    match init::install_hook(&git) {
+        Ok((path, true)) => {
+            let _ = writeln!(
+                stdout,
+                "geschreven {}: elke commit draait nu `kader check`",
+                path.display()
+            );
+            ExitStatus::Success
+        }
+        Ok((path, false)) => {
+            let _ = writeln!(
+                stderr,
+                "fout: {} bestaat al; kader overschrijft geen hook",
+                path.display()
+            );
+            let _ = writeln!(
+                stderr,
+                "   = hulp: voeg `kader check` toe aan de bestaande hook, of gebruik pre-commit (.pre-commit-config.yaml)."
+            );
+            ExitStatus::Error
+        }
+        Err(e) => {
+            let _ = writeln!(stderr, "fout: de hook kan niet geschreven worden: {e}");
+            ExitStatus::Error
+        }
+    }
 }

@@ -31,6 +31,8 @@ pub struct Summary {
     pub warnings: usize,
     pub notes: usize,
     pub waived: usize,
+    /// The submission deadline and today, when a deadline is set.
+    pub deadline: Option<(jiff::civil::Date, jiff::civil::Date)>,
 }
 
 impl Summary {
@@ -75,10 +77,27 @@ impl Summary {
         } else {
             parts.join(", ")
         };
-        format!(
+        let line = format!(
             "{}, {}: {findings}",
             n(self.files, "bestand", "bestanden"),
             n(self.actions, "actie", "acties")
-        )
+        );
+        match self.deadline {
+            None => line,
+            Some((deadline, today)) => format!("{line}\n{}", deadline_line(deadline, today)),
+        }
+    }
+}
+
+/// "nog 12 dagen tot de inleverdatum (15 september 2026)", or how late it is.
+pub fn deadline_line(deadline: jiff::civil::Date, today: jiff::civil::Date) -> String {
+    let days = i64::from((deadline - today).get_days());
+    let date = crate::draft::time::format(crate::draft::time::Interval::day(deadline));
+    match days {
+        0 => format!("vandaag is de inleverdatum ({date})"),
+        1 => format!("nog 1 dag tot de inleverdatum ({date})"),
+        d if d > 1 => format!("nog {d} dagen tot de inleverdatum ({date})"),
+        -1 => format!("de inleverdatum ({date}) was gisteren"),
+        d => format!("de inleverdatum ({date}) is {} dagen voorbij", -d),
     }
 }

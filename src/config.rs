@@ -1,0 +1,276 @@
+//! `kader.toml`: the plan repository's settings.
+//!
+//! Owns: finding the file (walking up from the working directory, like `.git`), reading it
+//! strictly (unknown keys and bad values are diagnostics at their span, with "did you
+//! mean"), and the settings it gives. Command-line options win over the file; the file wins
+//! over the defaults.
+//! Must not: load rules or read drafts.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::source::{SourceFile, SourceId, Sources, Span};
+
+/// The rule ID under which problems in kader.toml are reported.
+pub const CONFIG_PROBLEM: &str = "configuratie";
+
+pub const FILE_NAME: &str = "kader.toml";
+
+/// Every key of kader.toml, for "did you mean" and the README.
+pub const KEYS: &[&str] = &[
+    "regels",
+    "paden",
+    "negeer",
+    "taal",
+    "inleverdatum",
+    "waarschuwingen-zijn-fouten",
+    "ernst",
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Raw {
+    regels: Option<Spanned<String>>,
+    paden: Option<Vec<Spanned<String>>>,
+    negeer: Option<Vec<Spanned<String>>>,
+    taal: Option<Spanned<String>>,
+    inleverdatum: Option<Spanned<toml::value::Datetime>>,
+    waarschuwingen_zijn_fouten: Option<bool>,
+    ernst: Option<toml::Table>,
+}
+
+/// A rule's severity set in kader.toml, or the rule switched off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Override {
+    Severity(Severity),
+    Off,
+}
+
+#[derive(Debug, Default)]
+pub struct Config {
+    /// The file, when there is one.
+    pub file: Option<(SourceId, PathBuf)>,
+    /// The rule file to use instead of the bundled one (absolute or relative to the cwd).
+    pub rules: Option<PathBuf>,
+    /// Paths to check when none are given on the command line.
+    pub paths: Vec<PathBuf>,
+    /// Glob patterns (relative to the config's directory) of drafts to leave out.
+    pub exclude: Option<globset::GlobSet>,
+    pub english: Option<bool>,
+    pub deadline: Option<jiff::civil::Date>,
+    pub deny_warnings: bool,
+    /// Severity overrides, each with where it was written (to report unknown rule IDs).
+    pub overrides: Vec<(Spanned<String>, Override)>,
+}
+
+/// Find kader.toml in `start` or a directory above it.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    let mut dir = Some(start);
+    while let Some(d) = dir {
+        let candidate = d.join(FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+fn span(s: std::ops::Range<usize>) -> Span {
+    Span::new(s.start, s.end)
+}
+
+fn problem(file: SourceId, at: Span, message: String, label: &str, help: Option<String>) -> Diagnostic {
+    let d = Diagnostic::new(CONFIG_PROBLEM, Severity::Error, message).with_primary(Label::new(file, at, label));
+    match help {
+        Some(h) => d.with_help(h),
+        None => d,
+    }
+}
+
+/// Read a kader.toml. Every problem is a diagnostic; `None` when the file cannot be used.
+pub fn load(path: &Path, sources: &mut Sources) -> (Option<Config>, Vec<Diagnostic>) {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            let d = Diagnostic::new(
+                CONFIG_PROBLEM,
+                Severity::Error,
+                format!(
+                    "{} kan niet gelezen worden: {}",
+                    path.display(),
+                    crate::walk::describe_io_error(&e)
+                ),
+            );
+            return (None, vec![d]);
+        }
+    };
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let shown = path.strip_prefix(&cwd).unwrap_or(path);
+    let name = shown.to_string_lossy().replace('\\', "/");
+    let file = sources.add(SourceFile::new(name, text));
+    let text = &sources.get(file).text;
+    let raw: Raw = match toml::from_str(text) {
+        Ok(r) => r,
+        Err(e) => {
+            let at = e.span().map_or(Span::new(0, 0), span);
+            let message = e.message().trim().to_owned();
+            // "unknown field `deny-warnigs`, expected one of ..." → suggest the closest key.
+            let unknown = message
+                .strip_prefix("unknown field `")
+                .and_then(|r| r.split('`').next());
+            let (title, help) = match unknown {
+                Some(key) => (
+                    format!("onbekende instelling `{key}` in {FILE_NAME}"),
+                    Some(match crate::lang::keywords::did_you_mean(key, KEYS.iter().copied()) {
+                        Some(k) => format!("bedoelde je `{k}`?"),
+                        None => format!("instellingen: {}", KEYS.join(", ")),
+                    }),
+                ),
+                None => (format!("{FILE_NAME} is geen geldige configuratie"), None),
+            };
+            let label = if unknown.is_some() {
+                "onbekende instelling".to_owned()
+            } else {
+                message.clone()
+            };
+            return (None, vec![problem(file, at, title, &label, help)]);
+        }
+    };
+    let base = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let mut diags = Vec::new();
+    let mut config = Config {
+        file: Some((file, path.to_path_buf())),
+        rules: raw.regels.map(|r| base.join(r.into_inner())),
+        paths: raw
+            .paden
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| base.join(p.into_inner()))
+            .collect(),
+        deny_warnings: raw.waarschuwingen_zijn_fouten.unwrap_or(false),
+        ..Config::default()
+    };
+    if let Some(globs) = raw.negeer {
+        let mut builder = globset::GlobSetBuilder::new();
+        for g in globs {
+            match globset::GlobBuilder::new(g.get_ref()).literal_separator(true).build() {
+                Ok(glob) => {
+                    builder.add(glob);
+                }
+                Err(e) => diags.push(problem(
+                    file,
+                    span(g.span()),
+                    format!("`{}` is geen geldig patroon", g.get_ref()),
+                    &e.kind().to_string(),
+                    Some("Bijvoorbeeld: negeer = [\"archief/**\", \"**/oud-*.md\"]".into()),
+                )),
+            }
+        }
+        config.exclude = builder.build().ok();
+    }
+    if let Some(lang) = raw.taal {
+        match lang.get_ref().as_str() {
+            "nl" => config.english = Some(false),
+            "en" => config.english = Some(true),
+            other => diags.push(problem(
+                file,
+                span(lang.span()),
+                format!("onbekende taal `{other}`"),
+                "verwacht \"nl\" of \"en\"",
+                None,
+            )),
+        }
+    }
+    if let Some(d) = raw.inleverdatum {
+        match d.get_ref().date {
+            Some(date) if d.get_ref().time.is_none() => {
+                config.deadline = jiff::civil::Date::new(date.year as i16, date.month as i8, date.day as i8).ok();
+            }
+            _ => diags.push(problem(
+                file,
+                span(d.span()),
+                "de inleverdatum is geen datum".into(),
+                "alleen een datum",
+                Some("Schrijf: inleverdatum = 2026-09-15".into()),
+            )),
+        }
+    }
+    if let Some(table) = raw.ernst {
+        // toml::Table does not keep spans: find each key's line for the report.
+        for (rule, value) in table {
+            let at = find_key(text, &rule);
+            let over = match value.as_str() {
+                Some("fout" | "error") => Some(Override::Severity(Severity::Error)),
+                Some("waarschuwing" | "warning") => Some(Override::Severity(Severity::Warning)),
+                Some("opmerking" | "note") => Some(Override::Severity(Severity::Note)),
+                Some("uit" | "off") => Some(Override::Off),
+                _ => None,
+            };
+            match over {
+                Some(o) => config.overrides.push((Spanned::new(at.range(), rule), o)),
+                None => diags.push(problem(
+                    file,
+                    at,
+                    format!("onbekende ernst voor `{rule}`"),
+                    "verwacht \"fout\", \"waarschuwing\", \"opmerking\" of \"uit\"",
+                    None,
+                )),
+            }
+        }
+    }
+    if diags.is_empty() {
+        (Some(config), diags)
+    } else {
+        (None, diags)
+    }
+}
+
+/// The span of `key` at the start of a line (for tables toml gives without spans).
+fn find_key(text: &str, key: &str) -> Span {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        let lead = line.len() - t.len();
+        let bare = t.strip_prefix('"').unwrap_or(t);
+        if let Some(after) = bare.strip_prefix(key) {
+            let after = after.strip_prefix('"').unwrap_or(after);
+            if after.trim_start().starts_with('=') {
+                let start = offset + lead + (t.len() - bare.len());
+                return Span::new(start, start + key.len());
+            }
+        }
+        offset += line.len();
+    }
+    Span::new(0, 0)
+}
+
+/// Apply the severity overrides to a loaded rule set; an unknown rule ID is a problem.
+pub fn apply_overrides(config: &Config, rules: &mut crate::lang::ruleset::RuleSet) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let Some((file, _)) = config.file else { return diags };
+    for (rule, over) in &config.overrides {
+        match rules.rules.iter_mut().find(|r| r.id == *rule.get_ref()) {
+            Some(r) => match over {
+                Override::Off => r.enabled = false,
+                Override::Severity(s) => r.severity = *s,
+            },
+            None => {
+                let ids: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+                let help = crate::lang::keywords::did_you_mean(rule.get_ref(), ids.iter().copied())
+                    .map(|m| format!("bedoelde je `{m}`?"));
+                diags.push(problem(
+                    file,
+                    span(rule.span()),
+                    format!("er is geen regel `{}`", rule.get_ref()),
+                    "onbekende regel",
+                    help,
+                ));
+            }
+        }
+    }
+    diags
+}

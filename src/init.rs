@@ -1,0 +1,97 @@
+//! `kader init` and `kader hook install`: set up a plan repository.
+//!
+//! Owns: the files a new plan repository starts with. Writes only files that do not exist
+//! yet (never overwrites), each in one go.
+//! Must not: check anything.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::embedded;
+
+/// What `kader init` writes: (path relative to the directory, contents).
+pub fn files() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("kader.toml", include_str!("../templates/kader.toml")),
+        (
+            "regels/jaarplan-2026-2027.kader",
+            embedded::file("rules/jaarplan-2026-2027.kader").expect("bundled"),
+        ),
+        (
+            "regels/beleidsplan-2026-2027.toml",
+            embedded::file("rules/beleidsplan-2026-2027.toml").expect("bundled"),
+        ),
+        (
+            "regels/iza-midden-nederland.toml",
+            embedded::file("rules/iza-midden-nederland.toml").expect("bundled"),
+        ),
+        (
+            "jaarplan/team-voorbeeld.md",
+            include_str!("../templates/team-voorbeeld.md"),
+        ),
+        (
+            ".pre-commit-config.yaml",
+            include_str!("../templates/pre-commit-config.yaml"),
+        ),
+    ]
+}
+
+/// One file of the result: written, or left alone because it exists.
+pub struct Outcome {
+    pub path: PathBuf,
+    pub written: bool,
+}
+
+/// Write a new file; an existing one is left alone.
+fn write_new(path: &Path, contents: &str) -> std::io::Result<bool> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    match std::fs::OpenOptions::new().write(true).create_new(true).open(path) {
+        Ok(mut f) => {
+            f.write_all(contents.as_bytes())?;
+            f.sync_all()?;
+            Ok(true)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+pub fn init(dir: &Path) -> std::io::Result<Vec<Outcome>> {
+    files()
+        .into_iter()
+        .map(|(rel, contents)| {
+            let path = dir.join(rel);
+            let written = write_new(&path, contents)?;
+            Ok(Outcome { path, written })
+        })
+        .collect()
+}
+
+/// The git hook `kader hook install` writes.
+pub const HOOK: &str = "#!/bin/sh\n# kader: controleer het jaarplan voor elke commit (geïnstalleerd met `kader hook install`).\n# Een fout in het plan houdt de commit tegen; `git commit --no-verify` slaat de controle over.\nexec kader check\n";
+
+/// Find the repository's `.git` directory from `start` upwards.
+pub fn git_dir(start: &Path) -> Option<PathBuf> {
+    let mut dir = Some(start);
+    while let Some(d) = dir {
+        let git = d.join(".git");
+        if git.is_dir() {
+            return Some(git);
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+/// Write `.git/hooks/pre-commit` (executable); an existing hook is left alone.
+pub fn install_hook(git: &Path) -> std::io::Result<(PathBuf, bool)> {
+    let path = git.join("hooks").join("pre-commit");
+    let written = write_new(&path, HOOK)?;
+    if written {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))?;
+    }
+    Ok((path, written))
+}
