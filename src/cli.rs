@@ -137,6 +137,10 @@ pub struct CheckArgs {
     /// Laat ook waarschuwingen de controle doen mislukken (exitcode 1).
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// Blijf kijken: controleer opnieuw zodra een concept, regelbestand of kader.toml verandert.
+    #[arg(long)]
+    pub watch: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -28,6 +28,7 @@ pub mod register;
 pub mod render;
 pub mod source;
 pub mod walk;
+mod watch;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -300,12 +301,25 @@ fn coverage(
 }
 
 fn check(args: CheckArgs, config_arg: Option<&PathBuf>, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+    if args.watch {
+        return watch::run(&args, config_arg, stdout, stderr);
+    }
+    check_once(&args, config_arg, stdout, stderr)
+}
+
+/// One check of the plan: load settings and rules, check, report.
+pub(crate) fn check_once(
+    args: &CheckArgs,
+    config_arg: Option<&PathBuf>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> ExitStatus {
     let mut sources = Sources::default();
     let Some(setup) = setup(config_arg, args.rules.as_ref(), &mut sources, stderr) else {
         return ExitStatus::Error;
     };
     let rules = &setup.rules;
-    let paths = setup.paths(args.paths);
+    let paths = setup.paths(args.paths.clone());
     let checked = check_paths(&paths, rules, sources, &|d| setup.keep(d));
     let mut summary = Summary::count(checked.files, checked.actions, &checked.diagnostics);
     summary.deadline = setup.config.deadline.or(rules.plan.deadline).map(|d| (d, today()));

@@ -225,3 +225,52 @@ fn completions_and_man_page_come_from_the_cli() {
         &man.stdout[..200.min(man.stdout.len())]
     );
 }
+
+#[test]
+fn watch_checks_again_when_a_draft_changes() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let dir = TempDir::new("watch");
+    let draft = dir.path().join("team.md");
+    std::fs::write(&draft, "### Actie HA-01: Zonder velden\n").unwrap();
+    let rules = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/rule-files/valid/per-regel.kader");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kader"))
+        .args(["check", "--watch", "--rules", rules, "team.md"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if line.contains(" actie: ") || line.contains(" acties: ") {
+                let _ = tx.send(line);
+            }
+        }
+    });
+    let first = rx.recv_timeout(Duration::from_secs(30));
+    // Half-written first, then the full draft: kader checks what is there each time.
+    std::fs::write(&draft, "### Actie HA-01: Met eigenaar\n\n- **Eigen").unwrap();
+    std::thread::sleep(Duration::from_millis(100));
+    std::fs::write(&draft, "### Actie HA-01: Met eigenaar\n\n- **Eigenaar:** Team HRM\n").unwrap();
+    let mut later = Vec::new();
+    while let Ok(line) = rx.recv_timeout(Duration::from_secs(10)) {
+        later.push(line);
+        if later.last().is_some_and(|l| l.contains("5 fouten")) {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(first.as_deref(), Ok("1 bestand, 1 actie: 6 fouten"), "the first report");
+    assert!(
+        later.iter().any(|l| l == "1 bestand, 1 actie: 5 fouten"),
+        "a report after the change: {later:?}"
+    );
+}
