@@ -723,6 +723,20 @@ fn expr(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, e: &syntax::Expr) -> Opt
                     }
                 }
             };
+            // The kind of field a time or dependency requirement needs, checked at the subject.
+            let time_field =
+                |r: &mut Resolver| field_of_kind(r, ctx, &subject, &t.subject, FieldKind::Time, "tijdveld", "tijd");
+            let actions_field = |r: &mut Resolver| {
+                field_of_kind(
+                    r,
+                    ctx,
+                    &subject,
+                    &t.subject,
+                    FieldKind::Actions,
+                    "veld met acties",
+                    "acties",
+                )
+            };
             let pred = match &t.pred {
                 syntax::Pred::Filled => rs::Pred::Filled,
                 syntax::Pred::Matches(re) => rs::Pred::Matches(r.regex(ctx.file, re)?),
@@ -732,31 +746,19 @@ fn expr(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, e: &syntax::Expr) -> Opt
                 syntax::Pred::Unique => rs::Pred::Unique,
                 syntax::Pred::WithoutPlaceholder => rs::Pred::WithoutPlaceholder,
                 syntax::Pred::ExistsIn(reg) if reg.name == "plan" => {
-                    field_of_kind(
-                        r,
-                        ctx,
-                        &subject,
-                        &t.subject,
-                        FieldKind::Actions,
-                        "veld met acties",
-                        "acties",
-                    )?;
+                    actions_field(r)?;
                     rs::Pred::ActionsExist
                 }
-                syntax::Pred::IsTime => {
-                    field_of_kind(r, ctx, &subject, &t.subject, FieldKind::Time, "tijdveld", "tijd")?;
-                    rs::Pred::IsTime
-                }
-                syntax::Pred::WithinPlan => {
-                    field_of_kind(r, ctx, &subject, &t.subject, FieldKind::Time, "tijdveld", "tijd")?;
-                    rs::Pred::WithinPlan
-                }
-                syntax::Pred::InOrder => {
-                    field_of_kind(r, ctx, &subject, &t.subject, FieldKind::Time, "tijdveld", "tijd")?;
-                    rs::Pred::InOrder
+                syntax::Pred::IsTime | syntax::Pred::WithinPlan | syntax::Pred::InOrder => {
+                    time_field(r)?;
+                    match t.pred {
+                        syntax::Pred::IsTime => rs::Pred::IsTime,
+                        syntax::Pred::WithinPlan => rs::Pred::WithinPlan,
+                        _ => rs::Pred::InOrder,
+                    }
                 }
                 syntax::Pred::StartsAfter(other) | syntax::Pred::StartsBefore(other) => {
-                    field_of_kind(r, ctx, &subject, &t.subject, FieldKind::Time, "tijdveld", "tijd")?;
+                    time_field(r)?;
                     let other_subject = subject_field(r, ctx, other)?;
                     let def = field_of_kind(
                         r,
@@ -774,15 +776,7 @@ fn expr(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, e: &syntax::Expr) -> Opt
                     }
                 }
                 syntax::Pred::NoCycle => {
-                    field_of_kind(
-                        r,
-                        ctx,
-                        &subject,
-                        &t.subject,
-                        FieldKind::Actions,
-                        "veld met acties",
-                        "acties",
-                    )?;
+                    actions_field(r)?;
                     rs::Pred::NoCycle
                 }
                 syntax::Pred::HasAmount => rs::Pred::HasAmount,

@@ -10,6 +10,7 @@ use crate::lang::ruleset::RuleSet;
 use crate::register::Register;
 
 use super::Summary;
+use super::json::Tool;
 
 /// The tree as text: every node with the actions that link to it; nodes no action covers
 /// are marked with ✗, and a count per level closes each register.
@@ -126,12 +127,6 @@ struct Output<'a> {
 }
 
 #[derive(Serialize)]
-struct Tool {
-    name: &'static str,
-    version: &'static str,
-}
-
-#[derive(Serialize)]
 struct JsonSummary {
     files: usize,
     actions: usize,
@@ -168,10 +163,7 @@ struct JsonNode<'a> {
 pub fn json(cov: &[RegisterCoverage], rules: &RuleSet, summary: Summary, out: &mut dyn Write) -> io::Result<()> {
     let output = Output {
         version: 1,
-        tool: Tool {
-            name: "kader",
-            version: env!("CARGO_PKG_VERSION"),
-        },
+        tool: Tool::kader(),
         summary: JsonSummary {
             files: summary.files,
             actions: summary.actions,

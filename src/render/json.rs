@@ -20,10 +20,20 @@ struct Output<'a> {
     diagnostics: Vec<JsonDiagnostic<'a>>,
 }
 
+/// `"tool": { "name": "kader", "version": ... }`, shared by every JSON output.
 #[derive(Serialize)]
-struct Tool {
+pub(crate) struct Tool {
     name: &'static str,
     version: &'static str,
+}
+
+impl Tool {
+    pub(crate) fn kader() -> Self {
+        Tool {
+            name: "kader",
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -97,10 +107,7 @@ fn range(sources: &Sources, id: SourceId, span: Span) -> Range {
 pub fn render(diags: &[Diagnostic], summary: Summary, sources: &Sources, out: &mut dyn Write) -> io::Result<()> {
     let output = Output {
         version: 1,
-        tool: Tool {
-            name: "kader",
-            version: env!("CARGO_PKG_VERSION"),
-        },
+        tool: Tool::kader(),
         summary: JsonSummary {
             files: summary.files,
             actions: summary.actions,
