@@ -227,6 +227,21 @@ impl Setup {
     }
 }
 
+/// Settings and rules, then the plan: what `check` and `coverage` share. `None` when the
+/// settings or rules are broken (reported; exit 2 follows).
+fn load_and_check(
+    config_arg: Option<&PathBuf>,
+    rules_arg: Option<&PathBuf>,
+    paths: &[PathBuf],
+    stderr: &mut dyn Write,
+) -> Option<(Setup, Checked)> {
+    let mut sources = Sources::default();
+    let setup = setup(config_arg, rules_arg, &mut sources, stderr)?;
+    let paths = setup.paths(paths.to_vec());
+    let checked = check_paths(&paths, &setup.rules, sources, &|d| setup.keep(d));
+    Some((setup, checked))
+}
+
 fn report_problems(problems: &[walk::InputProblem], stderr: &mut dyn Write) {
     for p in problems {
         let word = if p.warning { "waarschuwing" } else { "fout" };
@@ -277,13 +292,10 @@ fn coverage(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> ExitStatus {
-    let mut sources = Sources::default();
-    let Some(setup) = setup(config_arg, args.rules.as_ref(), &mut sources, stderr) else {
+    let Some((setup, checked)) = load_and_check(config_arg, args.rules.as_ref(), &args.paths, stderr) else {
         return ExitStatus::Error;
     };
     let rules = &setup.rules;
-    let paths = setup.paths(args.paths);
-    let checked = check_paths(&paths, rules, sources, &|d| setup.keep(d));
     let summary = Summary::count(checked.files, checked.actions, &[]);
     let cov = check::coverage::coverage(&checked.docs, rules);
     let written = deliver(args.output.as_ref(), &checked, stdout, stderr, |out| {
@@ -314,13 +326,10 @@ pub(crate) fn check_once(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> ExitStatus {
-    let mut sources = Sources::default();
-    let Some(setup) = setup(config_arg, args.rules.as_ref(), &mut sources, stderr) else {
+    let Some((setup, checked)) = load_and_check(config_arg, args.rules.as_ref(), &args.paths, stderr) else {
         return ExitStatus::Error;
     };
     let rules = &setup.rules;
-    let paths = setup.paths(args.paths.clone());
-    let checked = check_paths(&paths, rules, sources, &|d| setup.keep(d));
     let mut summary = Summary::count(checked.files, checked.actions, &checked.diagnostics);
     summary.deadline = setup.config.deadline.or(rules.plan.deadline).map(|d| (d, today()));
     let format = match args.format {
