@@ -19,6 +19,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "BESTAND")]
     pub config: Option<PathBuf>,
 
+    /// Taal van meldingen, hulp en samenvatting (standaard `taal` in kader.toml, anders nl).
+    /// Language of messages, help and summary.
+    #[arg(long, global = true, value_enum, value_name = "TAAL")]
+    pub lang: Option<LangArg>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -60,10 +65,6 @@ pub enum HookAction {
 
 #[derive(Debug, clap::Args)]
 pub struct RulesArgs {
-    /// Taal.
-    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
-    pub lang: LangArg,
-
     /// Gebruik dit regelbestand in plaats van de ingebouwde regels.
     #[arg(long, value_name = "BESTAND")]
     pub rules: Option<PathBuf>,
@@ -73,10 +74,6 @@ pub struct RulesArgs {
 pub struct ExplainArgs {
     /// Het ID van de regel, zoals actie-eigenaar.
     pub rule: String,
-
-    /// Taal.
-    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
-    pub lang: LangArg,
 
     /// Gebruik dit regelbestand in plaats van de ingebouwde regels.
     #[arg(long, value_name = "BESTAND")]

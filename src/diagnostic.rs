@@ -22,12 +22,12 @@ impl Severity {
         }
     }
 
-    /// The Dutch word shown to people.
-    pub fn dutch(self) -> &'static str {
+    /// The word shown to people, in the run's language ("fout", "error").
+    pub fn word(self) -> String {
         match self {
-            Severity::Error => "fout",
-            Severity::Warning => "waarschuwing",
-            Severity::Note => "opmerking",
+            Severity::Error => crate::tr!("severity-error"),
+            Severity::Warning => crate::tr!("severity-warning"),
+            Severity::Note => crate::tr!("severity-note"),
         }
     }
 }

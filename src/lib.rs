@@ -18,6 +18,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod draft;
 pub mod embedded;
+pub mod i18n;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod init;
@@ -38,6 +39,9 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::Origin;
 use crate::render::{Format, Summary};
 use crate::source::{SourceFile, Sources};
+
+/// Whether `--lang` was given, so `taal` in kader.toml does not override it.
+static LANG_FROM_FLAG: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// How a run ended; `main` maps it to the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +66,12 @@ impl ExitStatus {
 
 /// Run a command. Reports go to `stdout`, problems to `stderr`.
 pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+    // The flag decides; otherwise kader.toml may (see `setup`); otherwise Dutch.
+    LANG_FROM_FLAG.store(cli.lang.is_some(), std::sync::atomic::Ordering::Relaxed);
+    i18n::set(match cli.lang {
+        Some(LangArg::En) => i18n::Lang::En,
+        Some(LangArg::Nl) | None => i18n::Lang::Nl,
+    });
     match cli.command {
         Command::Check(args) => check(args, cli.config.as_ref(), stdout, stderr),
         Command::Coverage(args) => coverage(args, cli.config.as_ref(), stdout, stderr),
@@ -182,6 +192,11 @@ fn setup(
         }
         None => config::Config::default(),
     };
+    if !LANG_FROM_FLAG.load(std::sync::atomic::Ordering::Relaxed)
+        && let Some(english) = config.english
+    {
+        i18n::set(if english { i18n::Lang::En } else { i18n::Lang::Nl });
+    }
     let rules_path = rules_arg.cloned().or_else(|| config.rules.clone());
     let (set, diags) = load_rules(rules_path.as_ref(), sources);
     let Some(mut rules) = set else {
@@ -402,13 +417,6 @@ fn write_report(
     }
 }
 
-fn lang(l: LangArg) -> render::catalogue::Lang {
-    match l {
-        LangArg::Nl => render::catalogue::Lang::Nl,
-        LangArg::En => render::catalogue::Lang::En,
-    }
-}
-
 fn rules_cmd(
     args: RulesArgs,
     config_arg: Option<&PathBuf>,
@@ -419,7 +427,7 @@ fn rules_cmd(
     let Some(setup) = setup(config_arg, args.rules.as_ref(), &mut sources, stderr) else {
         return ExitStatus::Error;
     };
-    let _ = render::catalogue::rules(&setup.rules, lang(args.lang), stdout);
+    let _ = render::catalogue::rules(&setup.rules, stdout);
     ExitStatus::Success
 }
 
@@ -469,7 +477,7 @@ fn explain(
     };
     let bad: Vec<_> = rule.examples_bad.iter().map(example).collect();
     let good: Vec<_> = rule.examples_good.iter().map(example).collect();
-    let _ = render::catalogue::explain(rule, lang(args.lang), &bad, &good, stdout);
+    let _ = render::catalogue::explain(rule, &bad, &good, stdout);
     ExitStatus::Success
 }
 

@@ -29,7 +29,7 @@ fn the_rule_table_is_the_bundled_rule_set() {
             format!(
                 "| `{}` | {} | {} |",
                 r.id,
-                r.severity.dutch(),
+                r.severity.word(),
                 r.title.as_deref().unwrap_or("")
             )
         })

@@ -11,6 +11,7 @@ use regex::Regex;
 
 use crate::diagnostic::Label;
 use crate::draft::time::{self, NOTATIONS, Part};
+use crate::tr;
 use crate::lang::ruleset::{Expr, FieldKind, Pred, RuleSet, Subject, Test};
 use crate::model::{Action, ActionHeading, Document, Field, Waiver};
 use crate::register::Register;
@@ -111,14 +112,14 @@ fn subject_word(rules: &RuleSet, s: &Subject) -> String {
     match s {
         Subject::Field(d) => field_word(rules, *d),
         Subject::Id => "ID".into(),
-        Subject::Title => "titel".into(),
-        Subject::Heading => "kop".into(),
-        Subject::Value => "waarde".into(),
-        Subject::Name => "naam".into(),
+        Subject::Title => tr!("subject-title"),
+        Subject::Heading => tr!("subject-heading"),
+        Subject::Value => tr!("subject-value"),
+        Subject::Name => tr!("subject-name"),
         Subject::Meta(k) => format!("`{k}`"),
-        Subject::NodeActions => "acties".into(),
-        Subject::WaiverRule => "regel".into(),
-        Subject::WaiverReason => "reden".into(),
+        Subject::NodeActions => tr!("subject-actions"),
+        Subject::WaiverRule => tr!("subject-rule"),
+        Subject::WaiverReason => tr!("subject-reason"),
     }
 }
 
@@ -150,7 +151,7 @@ impl<'a> Eval<'a> {
         if let Expr::Test(t) = inner
             && let Some(v) = self.value(&t.subject, item)
         {
-            let mut f = Failure::at(v.span, "dit mag hier niet staan");
+            let mut f = Failure::at(v.span, tr!("eval-not-allowed-here"));
             f.field = v.def;
             f.value = Some(v.text.to_owned());
             if let Pred::Matches(re) = &t.pred
@@ -161,7 +162,7 @@ impl<'a> Eval<'a> {
             }
             return f;
         }
-        Failure::at(item.anchor(), "deze eis mag hier niet gelden")
+        Failure::at(item.anchor(), tr!("eval-requirement-must-not-hold"))
     }
 
     fn value(&self, s: &Subject, item: Item<'a>) -> Option<Val<'a>> {
@@ -218,11 +219,11 @@ impl<'a> Eval<'a> {
                 Pred::Filled => {
                     let what = subject_word(self.rules, &t.subject);
                     let label = match item {
-                        Item::Action(_) => format!("deze actie noemt geen {what}"),
-                        Item::Heading(h) if !h.well_formed => "deze kop heeft niet de vorm van een actiekop".to_owned(),
-                        Item::Heading(_) => format!("deze kop noemt geen {what}"),
-                        Item::Waiver(_) => format!("deze uitzondering noemt geen {what}"),
-                        _ => format!("hier ontbreekt {what}"),
+                        Item::Action(_) => tr!("eval-action-lacks", what = what),
+                        Item::Heading(h) if !h.well_formed => tr!("eval-heading-malformed"),
+                        Item::Heading(_) => tr!("eval-heading-lacks", what = what),
+                        Item::Waiver(_) => tr!("eval-waiver-lacks", what = what),
+                        _ => tr!("eval-missing", what = what),
                     };
                     let mut f = Failure::at(item.anchor(), label);
                     if let Subject::Field(d) = t.subject {
@@ -252,12 +253,9 @@ impl<'a> Eval<'a> {
                     } else {
                         v.span
                     };
-                    fail(at, format!("{} is leeg", subject_word(self.rules, &t.subject)))
+                    fail(at, tr!("eval-empty", what = subject_word(self.rules, &t.subject)))
                 } else if is_placeholder(self.rules, v.text) {
-                    fail(
-                        v.span,
-                        format!("`{}` is een plaatshouder, geen waarde", stripped.trim()),
-                    )
+                    fail(v.span, tr!("eval-placeholder-value", text = stripped.trim()))
                 } else {
                     Ok(())
                 }
@@ -266,7 +264,7 @@ impl<'a> Eval<'a> {
                 if re.is_match(v.text) {
                     Ok(())
                 } else {
-                    fail(v.span, "deze waarde heeft niet de vereiste vorm".into())
+                    fail(v.span, tr!("eval-wrong-form"))
                 }
             }
             Pred::Words(cmp, n) => {
@@ -274,14 +272,7 @@ impl<'a> Eval<'a> {
                 if cmp.holds(count, *n) {
                     Ok(())
                 } else {
-                    fail(
-                        v.span,
-                        format!(
-                            "{count} {}; vereist: {} {n}",
-                            if count == 1 { "woord" } else { "woorden" },
-                            cmp_words(*cmp)
-                        ),
-                    )
+                    fail(v.span, count_label("words", count, *cmp, *n))
                 }
             }
             Pred::Length(cmp, n) => {
@@ -289,7 +280,7 @@ impl<'a> Eval<'a> {
                 if cmp.holds(count, *n) {
                     Ok(())
                 } else {
-                    fail(v.span, format!("{count} tekens; vereist: {} {n}", cmp_words(*cmp)))
+                    fail(v.span, count_label("characters", count, *cmp, *n))
                 }
             }
             Pred::Equals(s) => {
@@ -298,7 +289,7 @@ impl<'a> Eval<'a> {
                 {
                     Ok(())
                 } else {
-                    fail(v.span, format!("verwacht `{s}`"))
+                    fail(v.span, tr!("eval-expected-value", value = s.as_str()))
                 }
             }
             Pred::ExistsIn(r) => self.exists(&self.rules.registers[*r], v),
@@ -313,7 +304,7 @@ impl<'a> Eval<'a> {
                     .into_iter()
                     .map(|(s, e)| {
                         let text = &v.text[s..e];
-                        let mut f = Failure::at(v.span.sub(s, e), format!("`{text}` is een plaatshouder"));
+                        let mut f = Failure::at(v.span.sub(s, e), tr!("eval-placeholder", text = text));
                         f.field = v.def;
                         f.value = Some(text.to_owned());
                         f
@@ -325,7 +316,7 @@ impl<'a> Eval<'a> {
                     let mut f = Failure::at(e.span, e.message.clone());
                     f.field = v.def;
                     f.value = Some(v.text.to_owned());
-                    f.help = Some(format!("Zo kan het: {NOTATIONS}"));
+                    f.help = Some(tr!("eval-time-notations", notations = NOTATIONS));
                     Err(vec![f])
                 }
                 _ => Ok(()),
@@ -342,14 +333,16 @@ impl<'a> Eval<'a> {
                     .map(|p| {
                         let said = said(&v, &p);
                         let label = if p.interval.start < plan.start {
-                            format!(
-                                "{said} begint voor de planperiode, die begint op {}",
-                                time::format(time::Interval::day(plan.start))
+                            tr!(
+                                "eval-before-plan",
+                                said = said,
+                                date = time::format_for_reader(time::Interval::day(plan.start))
                             )
                         } else {
-                            format!(
-                                "{said} loopt tot na de planperiode, die eindigt op {}",
-                                time::format(time::Interval::day(plan.end))
+                            tr!(
+                                "eval-after-plan",
+                                said = said,
+                                date = time::format_for_reader(time::Interval::day(plan.end))
                             )
                         };
                         self.part_failure(&p, label, &v)
@@ -366,9 +359,9 @@ impl<'a> Eval<'a> {
                     if let Some((a, b)) = &p.ends
                         && b.interval.end < a.interval.start
                     {
-                        let label = format!("{} ligt helemaal voor {}", said(&v, b), said(&v, a));
+                        let label = tr!("eval-end-before-start", end = said(&v, b), start = said(&v, a));
                         let mut f = self.part_failure(b, label, &v);
-                        f.related.push(Label::new(self.source, a.span, "begint hier"));
+                        f.related.push(Label::new(self.source, a.span, tr!("eval-starts-here")));
                         fails.push(f);
                     }
                 }
@@ -383,13 +376,13 @@ impl<'a> Eval<'a> {
                             interval: prev.interval,
                             span: prev.span,
                         };
-                        let label = format!(
-                            "{} ligt voor de vorige mijlpaal, {}",
-                            said(&v, &part),
-                            said(&v, &before)
+                        let label = tr!(
+                            "eval-milestone-order",
+                            milestone = said(&v, &part),
+                            previous = said(&v, &before)
                         );
                         let mut f = self.part_failure(&part, label, &v);
-                        f.related.push(Label::new(self.source, prev.span, "vorige mijlpaal"));
+                        f.related.push(Label::new(self.source, prev.span, tr!("eval-previous-milestone")));
                         fails.push(f);
                     }
                 }
@@ -406,13 +399,13 @@ impl<'a> Eval<'a> {
                     if plan.action(&link.id.value).is_some() {
                         continue;
                     }
-                    let mut f = Failure::at(link.id.span, format!("`{}` is geen actie in dit plan", link.id.value));
+                    let mut f = Failure::at(link.id.span, tr!("eval-no-such-action", id = link.id.value.as_str()));
                     f.field = v.def;
                     f.value = Some(link.id.value.clone());
                     let close = plan.similar_ids(&link.id.value);
                     if !close.is_empty() {
                         let names: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
-                        f.help = Some(format!("bedoelde je {}?", names.join(" of ")));
+                        f.help = Some(did_you_mean(&names));
                     }
                     fails.push(f);
                 }
@@ -426,7 +419,7 @@ impl<'a> Eval<'a> {
                     .cycles_reported_by(def, self.source, a)
                     .map(|c| {
                         let path = c.ids.join(" → ");
-                        let mut f = Failure::at(c.first_link, format!("kring: {path}"));
+                        let mut f = Failure::at(c.first_link, tr!("eval-cycle", path = path.as_str()));
                         f.field = v.def;
                         f.value = Some(path);
                         f.related = c.others.clone();
@@ -439,7 +432,7 @@ impl<'a> Eval<'a> {
                 if AMOUNT.is_match(v.text) {
                     Ok(())
                 } else {
-                    fail(v.span, "hier staat geen fte, aantal uren of bedrag".into())
+                    fail(v.span, tr!("eval-no-amount"))
                 }
             }
             Pred::Known => {
@@ -447,37 +440,33 @@ impl<'a> Eval<'a> {
                 if self.rules.rules.iter().any(|r| r.id == name) {
                     return Ok(());
                 }
-                let mut f = Failure::at(v.span, format!("`{name}` is geen regel"));
+                let mut f = Failure::at(v.span, tr!("eval-no-such-rule", name = name));
                 f.value = Some(name.to_owned());
                 let ids = self.rules.rules.iter().map(|r| r.id.as_str());
                 if let Some(m) = crate::lang::keywords::did_you_mean(name, ids) {
-                    f.help = Some(format!("bedoelde je `{m}`?"));
+                    f.help = Some(did_you_mean(&[format!("`{m}`")]));
                 }
                 Err(vec![f])
             }
             Pred::Count(cmp, n) => {
                 let (count, what) = match (&t.subject, item) {
                     (Subject::NodeActions, Item::Node(r, node)) => {
-                        (self.plan.map_or(0, |p| p.coverage(r, node).len()), ("actie", "acties"))
+                        (self.plan.map_or(0, |p| p.coverage(r, node).len()), "actions")
                     }
                     _ => match v.def.map(|d| self.rules.fields[d].kind) {
                         Some(FieldKind::Links(_) | FieldKind::Actions) => {
-                            (Self::links(&v).len(), ("verwijzing", "verwijzingen"))
+                            (Self::links(&v).len(), "links")
                         }
-                        _ => (word_count(v.text), ("woord", "woorden")),
+                        _ => (word_count(v.text), "words"),
                     },
                 };
                 if cmp.holds(count, *n) {
                     return Ok(());
                 }
                 let label = if count == 0 && matches!(item, Item::Node(..)) {
-                    "geen enkele actie verwijst hiernaar".to_owned()
+                    tr!("eval-no-action-links-here")
                 } else {
-                    format!(
-                        "{count} {}; vereist: {} {n}",
-                        if count == 1 { what.0 } else { what.1 },
-                        cmp_words(*cmp)
-                    )
+                    count_label(what, count, *cmp, *n)
                 };
                 let mut f = Failure::at(v.span, label);
                 f.field = v.def;
@@ -485,10 +474,10 @@ impl<'a> Eval<'a> {
                     let reg = &self.rules.registers[r];
                     let points: Vec<&str> = reg.nodes[node].points.iter().take(3).map(|p| p.text.as_str()).collect();
                     if !points.is_empty() {
-                        f.note = Some(format!(
-                            "het {} noemt hier onder meer: {}",
-                            reg.title,
-                            points.join("; ")
+                        f.note = Some(tr!(
+                            "eval-register-mentions",
+                            register = reg.title.as_str(),
+                            points = points.join("; ")
                         ));
                     }
                 }
@@ -499,10 +488,10 @@ impl<'a> Eval<'a> {
                 let index = &mut self.unique;
                 match index.get(&key) {
                     Some(&(src, span)) => {
-                        let mut f = Failure::at(v.span, format!("`{}` is al eerder gebruikt", v.text.trim()));
+                        let mut f = Failure::at(v.span, tr!("eval-already-used", value = v.text.trim()));
                         f.field = v.def;
                         f.value = Some(v.text.to_owned());
-                        f.related.push(Label::new(src, span, "hier voor het eerst gebruikt"));
+                        f.related.push(Label::new(src, span, tr!("eval-first-used-here")));
                         Err(vec![f])
                     }
                     None => {
@@ -547,19 +536,20 @@ impl<'a> Eval<'a> {
             if !wrong {
                 continue;
             }
-            let word = if after { "voor" } else { "na" };
-            let label = format!(
-                "{} begint {word} {} (dat begint op {})",
-                said(&v, &my_start),
-                other.id.value,
-                time::format(time::Interval::day(their_start.interval.start))
-            );
+            let start = said(&v, &my_start);
+            let other_id = other.id.value.as_str();
+            let date = time::format_for_reader(time::Interval::day(their_start.interval.start));
+            let label = if after {
+                tr!("eval-starts-before-dependency", start = start, other = other_id, date = date)
+            } else {
+                tr!("eval-starts-after-dependency", start = start, other = other_id, date = date)
+            };
             let mut f = self.part_failure(&my_start, label, &v);
             f.value = Some(other.id.value.clone());
             f.related.push(Label::new(
                 src,
                 their_start.span,
-                format!("{} begint hier", other.id.value),
+                tr!("eval-other-starts-here", other = other.id.value.as_str()),
             ));
             fails.push(f);
         }
@@ -576,7 +566,7 @@ impl<'a> Eval<'a> {
             if reg.get(&link.id.value).is_some() {
                 continue;
             }
-            let mut f = Failure::at(link.id.span, format!("`{}` staat niet in {}", link.id.value, reg.title));
+            let mut f = Failure::at(link.id.span, tr!("eval-not-in-register", id = link.id.value.as_str(), register = reg.title.as_str()));
             f.field = v.def;
             f.value = Some(link.id.value.clone());
             let suggestions = reg.suggest(&link.id.value, strip_marks(v.text).trim());
@@ -585,7 +575,7 @@ impl<'a> Eval<'a> {
                     .iter()
                     .map(|n| format!("`{}` ({})", n.id, n.title))
                     .collect();
-                f.help = Some(format!("bedoelde je {}?", names.join(" of ")));
+                f.help = Some(did_you_mean(&names));
             }
             fails.push(f);
         }
@@ -601,11 +591,11 @@ impl<'a> Eval<'a> {
             }
             let mut f = Failure::at(
                 link.id.span,
-                format!(
-                    "`{}` is een {}; verwijs naar een {}",
-                    node.id,
-                    node.level,
-                    levels.join(" of ")
+                tr!(
+                    "eval-wrong-level",
+                    id = node.id.as_str(),
+                    level = node.level.as_str(),
+                    levels = levels.join(&format!(" {} ", tr!("word-or")))
                 ),
             );
             f.field = v.def;
@@ -617,7 +607,7 @@ impl<'a> Eval<'a> {
                     .map(|&c| reg.node(c))
                     .map(|n| format!("{} ({})", n.id, n.title))
                     .collect();
-                f.help = Some(format!("onder {} vallen: {}", node.id, kids.join(", ")));
+                f.help = Some(tr!("eval-children", id = node.id.as_str(), children = kids.join(", ")));
             }
             fails.push(f);
         }
@@ -635,11 +625,16 @@ impl<'a> Eval<'a> {
             }
             let mut f = Failure::at(
                 title.span,
-                format!("in {} heet {} `{}`", reg.title, node.id, node.title),
+                tr!(
+                    "eval-register-title",
+                    register = reg.title.as_str(),
+                    id = node.id.as_str(),
+                    title = node.title.as_str()
+                ),
             );
             f.field = v.def;
             f.value = Some(title.value.clone());
-            f.help = Some(format!("schrijf `{} {}`, of alleen `{}`", node.id, node.title, node.id));
+            f.help = Some(tr!("eval-write-title", id = node.id.as_str(), title = node.title.as_str()));
             fails.push(f);
         }
         if fails.is_empty() { Ok(()) } else { Err(fails) }
@@ -659,7 +654,7 @@ fn written<'v>(v: &Val<'v>, p: &Part) -> &'v str {
 /// that is not obvious.
 fn said(v: &Val<'_>, p: &Part) -> String {
     let w = written(v, p).trim();
-    let reading = time::format(p.interval);
+    let reading = time::format_for_reader(p.interval);
     if w.is_empty() {
         reading
     } else if w.eq_ignore_ascii_case(&reading) {
@@ -675,15 +670,23 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid")
 });
 
-fn cmp_words(c: crate::lang::ruleset::Cmp) -> &'static str {
+/// "12 woorden; vereist: minstens 25": what was counted against what the rule requires.
+/// `what` is `words`, `characters`, `links` or `actions`.
+fn count_label(what: &str, count: usize, c: crate::lang::ruleset::Cmp, n: usize) -> String {
     use crate::lang::ruleset::Cmp;
-    match c {
-        Cmp::Ge => "minstens",
-        Cmp::Le => "hoogstens",
-        Cmp::Gt => "meer dan",
-        Cmp::Lt => "minder dan",
-        Cmp::Eq => "precies",
-    }
+    let cmp = match c {
+        Cmp::Ge => "ge",
+        Cmp::Le => "le",
+        Cmp::Gt => "gt",
+        Cmp::Lt => "lt",
+        Cmp::Eq => "eq",
+    };
+    tr!("eval-count", what = what, count = count, cmp = cmp, n = n)
+}
+
+/// "bedoelde je `a` of `b`?"
+fn did_you_mean(names: &[String]) -> String {
+    tr!("did-you-mean", names = names.join(&format!(" {} ", tr!("word-or"))))
 }
 
 /// Markdown emphasis around a value does not count as content.

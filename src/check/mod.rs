@@ -121,7 +121,7 @@ fn emit(rules: &RuleSet, rule: &Rule, doc: &Document, item: Item<'_>, f: Failure
         node: "",
         node_title: "",
     };
-    let mut d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(&rule.message))
+    let mut d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(rule.message_for_reader()))
         .with_primary(Label::new(doc.source, f.span, f.label));
     d.action = action.map(str::to_owned);
     for l in f.related {
@@ -130,7 +130,7 @@ fn emit(rules: &RuleSet, rule: &Rule, doc: &Document, item: Item<'_>, f: Failure
     if let Some(h) = f.help {
         d = d.with_help(h);
     }
-    if let Some(h) = &rule.help {
+    if let Some(h) = rule.help_for_reader() {
         d = d.with_help(vars.fill(h));
     }
     if let Some(n) = f.note {
@@ -247,12 +247,12 @@ fn run_nodes(ev: &mut Eval<'_>, rule: &Rule, register: usize, level: &str, out: 
                 node: &node.id,
                 node_title: &node.title,
             };
-            let mut d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(&rule.message)).with_note(f.label);
+            let mut d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(rule.message_for_reader())).with_note(f.label);
             d.node = Some(node.id.clone());
             if let Some(h) = f.help {
                 d = d.with_help(h);
             }
-            if let Some(h) = &rule.help {
+            if let Some(h) = rule.help_for_reader() {
                 d = d.with_help(vars.fill(h));
             }
             if let Some(note) = f.note {

@@ -199,6 +199,21 @@ const MONTHS: &[(&str, i8)] = &[
     ("dec", 12),
 ];
 
+const ENGLISH_MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 pub const MONTH_NAMES: [&str; 12] = [
     "januari",
     "februari",
@@ -793,6 +808,19 @@ fn list_item(line: &str) -> Option<usize> {
 
 /// The shortest notation for an interval that parses back to it.
 pub fn format(iv: Interval) -> String {
+    format_in(iv, &MONTH_NAMES)
+}
+
+/// An interval for a reader of this run's language: Dutch as `format`, or English month
+/// names (`15 September 2026`).
+pub fn format_for_reader(iv: Interval) -> String {
+    match crate::i18n::current() {
+        crate::i18n::Lang::Nl => format(iv),
+        crate::i18n::Lang::En => format_in(iv, &ENGLISH_MONTH_NAMES),
+    }
+}
+
+fn format_in(iv: Interval, names: &[&str; 12]) -> String {
     let (s, e) = (iv.start, iv.end);
     let whole_months = s.day() == 1 && e == e.last_of_month();
     if whole_months && s.year() == e.year() {
@@ -801,7 +829,7 @@ pub fn format(iv: Interval) -> String {
             return format!("{}", s.year());
         }
         if m1 == m2 {
-            return format!("{} {}", MONTH_NAMES[(m1 - 1) as usize], s.year());
+            return format!("{} {}", names[(m1 - 1) as usize], s.year());
         }
         if (m1 - 1) % 3 == 0 && m2 == m1 + 2 {
             return format!("Q{} {}", (m1 - 1) / 3 + 1, s.year());
@@ -811,16 +839,20 @@ pub fn format(iv: Interval) -> String {
         }
         return format!(
             "{} {} – {} {}",
-            MONTH_NAMES[(m1 - 1) as usize],
+            names[(m1 - 1) as usize],
             s.year(),
-            MONTH_NAMES[(m2 - 1) as usize],
+            names[(m2 - 1) as usize],
             e.year()
         );
     }
     if s == e {
-        return format!("{} {} {}", s.day(), MONTH_NAMES[(s.month() - 1) as usize], s.year());
+        return format!("{} {} {}", s.day(), names[(s.month() - 1) as usize], s.year());
     }
-    format!("{} – {}", format(Interval::day(s)), format(Interval::day(e)))
+    format!(
+        "{} – {}",
+        format_in(Interval::day(s), names),
+        format_in(Interval::day(e), names)
+    )
 }
 
 /// Days in an interval (for the non-empty property).

@@ -213,6 +213,45 @@ pub struct Rule {
     pub span: Span,
 }
 
+impl Rule {
+    fn english(&self) -> bool {
+        crate::i18n::current() == crate::i18n::Lang::En
+    }
+
+    /// The title in the run's language: the `engels` one in English when there is one.
+    pub fn title_for_reader(&self) -> &str {
+        let nl = self.title.as_deref().unwrap_or(&self.id);
+        match &self.english.title {
+            Some(en) if self.english() => en,
+            _ => nl,
+        }
+    }
+
+    /// The message template in the run's language.
+    pub fn message_for_reader(&self) -> &str {
+        match &self.english.message {
+            Some(en) if self.english() => en,
+            _ => &self.message,
+        }
+    }
+
+    /// The help template in the run's language.
+    pub fn help_for_reader(&self) -> Option<&str> {
+        match &self.english.help {
+            Some(en) if self.english() => Some(en),
+            _ => self.help.as_deref(),
+        }
+    }
+
+    /// The description in the run's language.
+    pub fn description_for_reader(&self) -> Option<&str> {
+        match &self.english.description {
+            Some(en) if self.english() => Some(en),
+            _ => self.description.as_deref(),
+        }
+    }
+}
+
 impl RuleSet {
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)

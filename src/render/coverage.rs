@@ -15,8 +15,6 @@ use super::json::Tool;
 /// The tree as text: every node with the actions that link to it; nodes no action covers
 /// are marked with ✗, and a count per level closes each register.
 pub fn human(cov: &[RegisterCoverage], rules: &RuleSet, summary: Summary, out: &mut dyn Write) -> io::Result<()> {
-    let actions = |n: usize| if n == 1 { "actie" } else { "acties" };
-    let files = if summary.files == 1 { "bestand" } else { "bestanden" };
     for (k, rc) in cov.iter().enumerate() {
         let reg = &rules.registers[rc.register];
         if k > 0 {
@@ -24,11 +22,13 @@ pub fn human(cov: &[RegisterCoverage], rules: &RuleSet, summary: Summary, out: &
         }
         writeln!(
             out,
-            "{} — dekking door {} {} in {} {files}",
-            reg.title,
-            summary.actions,
-            actions(summary.actions),
-            summary.files
+            "{}",
+            crate::tr!(
+                "coverage-heading",
+                register = reg.title.as_str(),
+                actions = crate::tr!("summary-actions", count = summary.actions),
+                files = crate::tr!("summary-files", count = summary.files),
+            )
         )?;
         writeln!(out)?;
         let roots: Vec<usize> = (0..reg.nodes.len())
@@ -78,9 +78,10 @@ pub fn human(cov: &[RegisterCoverage], rules: &RuleSet, summary: Summary, out: &
             let rest = if missing.is_empty() {
                 String::new()
             } else {
-                format!("; zonder actie: {}", missing.join(", "))
+                crate::tr!("coverage-missing", nodes = missing.join(", "))
             };
-            writeln!(out, "{level}: {covered} van {total} gedekt{rest}")?;
+            let counts = crate::tr!("coverage-level", covered = covered, total = total);
+            writeln!(out, "{level}: {counts}{rest}")?;
         }
     }
     Ok(())
@@ -88,7 +89,7 @@ pub fn human(cov: &[RegisterCoverage], rules: &RuleSet, summary: Summary, out: &
 
 fn describe(c: &crate::check::coverage::NodeCoverage, leaf: bool) -> String {
     if c.all.is_empty() {
-        return "  — geen actie".to_owned();
+        return format!("  — {}", crate::tr!("coverage-no-action"));
     }
     let via: Vec<&str> = c
         .all
@@ -101,7 +102,7 @@ fn describe(c: &crate::check::coverage::NodeCoverage, leaf: bool) -> String {
         parts.push(c.direct.join(", "));
     }
     if !via.is_empty() && !leaf {
-        parts.push(format!("via onderliggende: {}", via.join(", ")));
+        parts.push(crate::tr!("coverage-via-children", actions = via.join(", ")));
     }
     format!("  — {}", parts.join("; "))
 }

@@ -39,7 +39,7 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Write) -> i
             message.push_str(&format!("\n{}", p.message));
         }
         for h in &d.help {
-            message.push_str(&format!("\nhulp: {h}"));
+            message.push_str(&format!("\n{}: {h}", crate::tr!("human-help")));
         }
         writeln!(out, "::{command} {}::{}", props.join(","), escape_data(&message))?;
     }

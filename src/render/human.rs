@@ -1,7 +1,7 @@
-//! Human output: ariadne reports with Dutch kind words and Dutch help lines.
+//! Human output: ariadne reports with kind words and help lines in the run's language.
 //!
 //! ariadne prints `Help:`/`Note:` in English, so help and notes are written below the
-//! report as `= hulp:` / `= noot:` lines. Colour is always produced and stripped by the
+//! report as `= hulp:` / `= noot:` lines (`= help:` / `= note:` in English). Colour is always produced and stripped by the
 //! caller's `anstream` writer when it is off (ariadne's own switch leaks colour).
 
 use std::fmt;
@@ -82,7 +82,7 @@ fn render_one(
     cache: &mut impl ariadne::Cache<Key>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let kind_word = diag.severity.dutch();
+    let kind_word = diag.severity.word();
     let Some(primary) = &diag.primary else {
         let place = diag
             .file
@@ -97,7 +97,11 @@ fn render_one(
         let p = file.position(primary.span.start);
         writeln!(out, "[{}] {kind_word}: {}", diag.rule, diag.message)?;
         writeln!(out, "   ╭─[ {}:{}:{} ]", file.name, p.line, p.column)?;
-        writeln!(out, "   │ {} (de regel is te lang om te tonen)", primary.message)?;
+        writeln!(
+            out,
+            "   │ {}",
+            crate::tr!("human-line-too-long", label = primary.message.as_str())
+        )?;
         writeln!(out, "───╯")?;
         return footer(diag, out);
     }
@@ -121,7 +125,7 @@ fn render_one(
     labels.sort_by_key(|(source, start, _)| (*source != primary.source, *start));
     let config = Config::default().with_index_type(IndexType::Char).with_color(true);
     let report = Report::build(
-        ReportKind::Custom(kind_word, colour(diag.severity)),
+        ReportKind::Custom(&kind_word, colour(diag.severity)),
         (key(primary.source), shift(sources.get(primary.source), primary.span)),
     )
     .with_config(config)
@@ -136,14 +140,15 @@ fn render_one(
 }
 
 fn footer(diag: &Diagnostic, out: &mut dyn Write) -> io::Result<()> {
+    let (help, note) = (crate::tr!("human-help"), crate::tr!("human-note"));
     for h in &diag.help {
-        writeln!(out, "   = hulp: {h}")?;
+        writeln!(out, "   = {help}: {h}")?;
     }
     for n in &diag.notes {
-        writeln!(out, "   = noot: {n}")?;
+        writeln!(out, "   = {note}: {n}")?;
     }
     if let Some(w) = &diag.waived {
-        writeln!(out, "   = genegeerd: {}", w.reason)?;
+        writeln!(out, "   = {}: {}", crate::tr!("human-waived"), w.reason)?;
     }
     writeln!(out)
 }
@@ -154,7 +159,7 @@ pub fn render_waived(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Writ
     if waived.is_empty() {
         return Ok(());
     }
-    writeln!(out, "Genegeerd met een reden ({}):", waived.len())?;
+    writeln!(out, "{}", crate::tr!("human-waived-heading", count = waived.len()))?;
     for d in waived {
         let place = match &d.primary {
             Some(p) => {
@@ -166,7 +171,7 @@ pub fn render_waived(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Writ
         };
         writeln!(out, "  [{}] {place} {}", d.rule, d.message)?;
         if let Some(w) = &d.waived {
-            writeln!(out, "      reden: {}", w.reason)?;
+            writeln!(out, "      {}: {}", crate::tr!("human-reason"), w.reason)?;
         }
     }
     writeln!(out)

@@ -43,15 +43,15 @@ fn describe(d: &Diagnostic, sources: &Sources) -> String {
     let mut text = format!(
         "{}{} [{}]: {}",
         place.unwrap_or_default(),
-        d.severity.dutch(),
+        d.severity.word(),
         d.rule,
         d.message
     );
     if let Some(w) = &d.waived {
-        text.push_str(&format!(" (genegeerd: {})", w.reason));
+        text.push_str(&format!(" ({}: {})", crate::tr!("human-waived"), w.reason));
     }
     for h in &d.help {
-        text.push_str(&format!("\n  hulp: {h}"));
+        text.push_str(&format!("\n  {}: {h}", crate::tr!("human-help")));
     }
     text
 }
@@ -138,7 +138,7 @@ pub fn render(diags: &[Diagnostic], docs: &[Document], sources: &Sources, out: &
         }
         if !file_level.is_empty() || cases.is_empty() {
             cases.push(Case {
-                name: "(bestand)".to_owned(),
+                name: crate::tr!("junit-file-case"),
                 findings: file_level,
             });
         }

@@ -58,29 +58,29 @@ impl Summary {
 
     /// "3 bestanden, 42 acties: 5 fouten, 2 waarschuwingen"
     pub fn line(&self) -> String {
-        let n = |count: usize, one: &str, many: &str| format!("{count} {}", if count == 1 { one } else { many });
         let mut parts = Vec::new();
         if self.errors > 0 {
-            parts.push(n(self.errors, "fout", "fouten"));
+            parts.push(crate::tr!("summary-errors", count = self.errors));
         }
         if self.warnings > 0 {
-            parts.push(n(self.warnings, "waarschuwing", "waarschuwingen"));
+            parts.push(crate::tr!("summary-warnings", count = self.warnings));
         }
         if self.notes > 0 {
-            parts.push(n(self.notes, "opmerking", "opmerkingen"));
+            parts.push(crate::tr!("summary-notes", count = self.notes));
         }
         if self.waived > 0 {
-            parts.push(n(self.waived, "genegeerd", "genegeerd"));
+            parts.push(crate::tr!("summary-waived", count = self.waived));
         }
         let findings = if parts.is_empty() {
-            "geen bevindingen".to_owned()
+            crate::tr!("summary-no-findings")
         } else {
             parts.join(", ")
         };
-        let line = format!(
-            "{}, {}: {findings}",
-            n(self.files, "bestand", "bestanden"),
-            n(self.actions, "actie", "acties")
+        let line = crate::tr!(
+            "summary-line",
+            files = crate::tr!("summary-files", count = self.files),
+            actions = crate::tr!("summary-actions", count = self.actions),
+            findings = findings,
         );
         match self.deadline {
             None => line,
@@ -92,12 +92,11 @@ impl Summary {
 /// "nog 12 dagen tot de inleverdatum (15 september 2026)", or how late it is.
 pub fn deadline_line(deadline: jiff::civil::Date, today: jiff::civil::Date) -> String {
     let days = i64::from((deadline - today).get_days());
-    let date = crate::draft::time::format(crate::draft::time::Interval::day(deadline));
+    let date = crate::draft::time::format_for_reader(crate::draft::time::Interval::day(deadline));
     match days {
-        0 => format!("vandaag is de inleverdatum ({date})"),
-        1 => format!("nog 1 dag tot de inleverdatum ({date})"),
-        d if d > 1 => format!("nog {d} dagen tot de inleverdatum ({date})"),
-        -1 => format!("de inleverdatum ({date}) was gisteren"),
-        d => format!("de inleverdatum ({date}) is {} dagen voorbij", -d),
+        0 => crate::tr!("deadline-today", date = date),
+        d if d > 0 => crate::tr!("deadline-left", count = d, date = date),
+        -1 => crate::tr!("deadline-yesterday", date = date),
+        d => crate::tr!("deadline-past", count = -d, date = date),
     }
 }

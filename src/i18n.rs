@@ -1,0 +1,127 @@
+//! Every sentence kader says to a person, in Dutch and English.
+//!
+//! Owns: the message catalogues (`locales/nl.ftl`, `locales/en.ftl`, Project Fluent syntax,
+//! embedded in the binary), the language of this run, and the `tr!` macro that looks a
+//! message up by ID with named arguments.
+//! Must not: hold rule messages — those come from the rule file (`melding`, `hulp`, and the
+//! `engels { … }` block), so policy officers can change them without a new kader.
+//!
+//! The language is chosen once per process (`--lang`, then `taal` in kader.toml, then
+//! Dutch) and read wherever a message is made, so checking code does not thread it through.
+//! tests/i18n.rs keeps the two catalogues in step: the same IDs, the same arguments, and
+//! every ID used in the code present in both.
+
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+
+/// A language kader speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    /// `nl` or `en`, as in `--lang` and `taal`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// The Dutch catalogue, as shipped.
+pub const NL: &str = include_str!("../locales/nl.ftl");
+/// The English catalogue, as shipped.
+pub const EN: &str = include_str!("../locales/en.ftl");
+
+static CURRENT: AtomicU8 = AtomicU8::new(0);
+
+/// Choose the language of this run.
+pub fn set(lang: Lang) {
+    CURRENT.store(lang as u8, Ordering::Relaxed);
+}
+
+/// The language of this run.
+pub fn current() -> Lang {
+    match CURRENT.load(Ordering::Relaxed) {
+        1 => Lang::En,
+        _ => Lang::Nl,
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn build(source: &'static str, lang: &str) -> Bundle {
+    // The catalogues are part of the binary and tested; a syntax error is a bug in kader.
+    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(res, _)| res);
+    let id = lang.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // No Unicode isolation marks around arguments: output goes to terminals and files.
+    bundle.set_use_isolating(false);
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+fn bundle(lang: Lang) -> &'static Bundle {
+    static NL_BUNDLE: OnceLock<Bundle> = OnceLock::new();
+    static EN_BUNDLE: OnceLock<Bundle> = OnceLock::new();
+    match lang {
+        Lang::Nl => NL_BUNDLE.get_or_init(|| build(NL, "nl")),
+        Lang::En => EN_BUNDLE.get_or_init(|| build(EN, "en")),
+    }
+}
+
+/// The message `id` in `lang` with `args` filled in. A missing message shows its ID, so a
+/// gap is visible rather than silent (and tests/i18n.rs fails on it).
+pub fn message_in(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
+    let bundle = bundle(lang);
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        return id.to_owned();
+    };
+    let mut errors = Vec::new();
+    bundle.format_pattern(pattern, args, &mut errors).into_owned()
+}
+
+/// The message `id` in the language of this run.
+pub fn message(id: &str, args: Option<&FluentArgs>) -> String {
+    message_in(current(), id, args)
+}
+
+/// `tr!("id")` or `tr!("id", name = value, …)`: a message in the language of this run.
+/// Numbers stay numbers, so the catalogue can choose singular or plural.
+#[macro_export]
+macro_rules! tr {
+    ($id:literal) => {
+        $crate::i18n::message($id, None)
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {{
+        let mut args = ::fluent_bundle::FluentArgs::new();
+        $( args.set(stringify!($name), $value); )+
+        $crate::i18n::message($id, Some(&args))
+    }};
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arguments_and_plurals() {
+        let mut args = FluentArgs::new();
+        args.set("count", 1);
+        assert_eq!(message_in(Lang::Nl, "days-left", Some(&args)), "nog 1 dag tot de inleverdatum");
+        args.set("count", 3);
+        assert_eq!(message_in(Lang::En, "days-left", Some(&args)), "3 days left until the deadline");
+    }
+
+    #[test]
+    fn a_missing_message_shows_its_id() {
+        assert_eq!(message_in(Lang::En, "no-such-message", None), "no-such-message");
+    }
+}
