@@ -148,3 +148,112 @@ eval-wrong-level = `{ $id }` is a { $level }; link to a { $levels }
 eval-children = under { $id } come: { $children }
 eval-register-title = in { $register }, { $id } is called `{ $title }`
 eval-write-title = write `{ $id } { $title }`, or just `{ $id }`
+
+## kader.toml
+
+config-unreadable = { $path } cannot be read: { $reason }
+config-unknown-key = unknown setting `{ $key }` in { $file }
+config-keys = settings: { $keys }
+config-invalid = { $file } is not a valid configuration
+config-unknown-key-label = unknown setting
+config-bad-glob = `{ $glob }` is not a valid pattern
+config-bad-glob-help = For example: negeer = ["archief/**", "**/oud-*.md"]
+config-unknown-lang = unknown language `{ $lang }`
+config-unknown-lang-label = expected "nl" or "en"
+config-bad-deadline = the submission deadline is not a date
+config-bad-deadline-label = a date only
+config-bad-deadline-help = Write: inleverdatum = 2026-09-15
+config-unknown-severity = unknown severity for `{ $rule }`
+config-unknown-severity-label = expected "fout", "waarschuwing", "opmerking" or "uit" (or error, warning, note, off)
+config-no-such-rule = there is no rule `{ $rule }`
+config-no-such-rule-label = unknown rule
+
+## Finding and reading files
+
+io-not-found = does not exist
+io-permission-denied = no permission to read
+io-is-a-directory = is a directory
+walk-broken-link-argument = points to something that does not exist (broken link)
+walk-missing-help = Give an existing file or a folder with drafts (*.md).
+walk-link-loop = link to a parent folder ({ $ancestor }), skipped
+walk-broken-link = broken link (the target does not exist), skipped
+walk-binary = is not a text file (contains NUL bytes)
+walk-binary-help = A draft is Markdown text; move this file out of the folder or rename it.
+walk-not-utf8 = is not UTF-8
+walk-not-utf8-help = Save the file as UTF-8 (in Word: Save as → Plain text → Unicode (UTF-8)).
+
+## Writing a report (-o)
+
+output-is-draft = { $path } looks like a draft (.md); kader never overwrites drafts
+output-is-draft-help = Choose another name, for example report.txt or report.json.
+output-is-input = { $path } is a file kader reads; kader does not overwrite it
+output-is-input-help = Choose another name for the report.
+output-write-failed = { $path } cannot be written: { $reason }
+
+## kader check --watch
+
+watch-failed = cannot watch files: { $reason }
+watch-not-watched = { $path } is not watched: { $reason }
+watch-watching = kader is watching; a change starts a new check (Ctrl-C stops).
+watch-error = while watching files: { $reason }
+
+## Commands
+
+run-config-broken = { $file } has errors; nothing was checked
+run-rules-broken = the rules have errors; nothing was checked
+explain-see-rules = `kader rules` lists all rules
+explain-example-file = example.md
+init-written = written  { $path }
+init-exists = exists already, not overwritten: { $path }
+init-next = Next step: `kader check` in { $dir }; adapt jaarplan/team-voorbeeld.md for your team.
+init-failed = cannot write in { $dir }: { $reason }
+hook-no-git = { $dir } is not a git repository (no .git found)
+hook-no-git-help = run `kader hook install` in the jaarplan's repository.
+hook-written = written { $path }: every commit now runs `kader check`
+hook-exists = { $path } exists already; kader does not overwrite a hook
+hook-exists-help = add `kader check` to the existing hook, or use pre-commit (.pre-commit-config.yaml).
+hook-failed = the hook cannot be written: { $reason }
+
+## Front matter and plan
+
+front-matter-unclosed = the front matter (+++) is not closed
+front-matter-starts-here = the front matter starts here
+front-matter-unclosed-help = Close the front matter with a line containing only +++.
+front-matter-yaml = the front matter is YAML (---); kader reads TOML between +++ lines
+front-matter-yaml-label = YAML front matter
+front-matter-yaml-help = Replace both --- lines with +++ and write the values as TOML: team = "Praktijkondersteuning".
+front-matter-invalid = the front matter is not valid TOML
+front-matter-invalid-help = Write every line as key = "value", for example: team = "Praktijkondersteuning".
+plan-waits-for = { $action } waits for { $other }
+sarif-front-matter-title = A draft's front matter is valid TOML between +++ lines
+sarif-front-matter-description = A draft may start with TOML between +++ lines (plan, team, auteur, versie, status).
+sarif-front-matter-help = Write the front matter as: team = "Praktijkondersteuning"
+
+## Registers
+
+register-invalid = register `{ $name }` is not a valid register file
+register-invalid-help = Check the TOML notation at this place: texts between "...", lists between [...].
+register-duplicate = ID `{ $id }` appears twice in the register
+register-second-time = second time
+register-first-time = first time
+register-duplicate-help = Give every item its own ID.
+register-unknown-level = unknown level `{ $level }`
+register-unknown-level-label = not in `niveaus`
+register-levels = Use one of: { $levels }
+register-unknown-parent = parent `{ $parent }` of `{ $id }` does not exist
+register-unknown-id = unknown ID
+register-unknown-parent-help = `ouder` names the ID of another item of this register.
+
+## Time expressions (tijdpad)
+
+time-not-a-year = `{ $year }` is not a year
+time-no-such-month = month { $month } does not exist
+time-no-such-day = { $month } has { $days } days, not { $day }
+time-second-before-first = the second part lies before the first
+time-no-such-quarter = a year has four quarters, not a { $n }th
+time-second-quarter-first = the second quarter lies before the first
+time-no-such-half = a year has two halves, not a { $n }th
+time-missing = a time expression is missing here
+time-not-a-time = `{ $text }` is not a time expression
+time-trailing = `{ $text }` is not part of a time expression
+time-none = there is no time expression here

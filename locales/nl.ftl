@@ -148,3 +148,112 @@ eval-wrong-level = `{ $id }` is een { $level }; verwijs naar een { $levels }
 eval-children = onder { $id } vallen: { $children }
 eval-register-title = in { $register } heet { $id } `{ $title }`
 eval-write-title = schrijf `{ $id } { $title }`, of alleen `{ $id }`
+
+## kader.toml
+
+config-unreadable = { $path } kan niet gelezen worden: { $reason }
+config-unknown-key = onbekende instelling `{ $key }` in { $file }
+config-keys = instellingen: { $keys }
+config-invalid = { $file } is geen geldige configuratie
+config-unknown-key-label = onbekende instelling
+config-bad-glob = `{ $glob }` is geen geldig patroon
+config-bad-glob-help = Bijvoorbeeld: negeer = ["archief/**", "**/oud-*.md"]
+config-unknown-lang = onbekende taal `{ $lang }`
+config-unknown-lang-label = verwacht "nl" of "en"
+config-bad-deadline = de inleverdatum is geen datum
+config-bad-deadline-label = alleen een datum
+config-bad-deadline-help = Schrijf: inleverdatum = 2026-09-15
+config-unknown-severity = onbekende ernst voor `{ $rule }`
+config-unknown-severity-label = verwacht "fout", "waarschuwing", "opmerking" of "uit"
+config-no-such-rule = er is geen regel `{ $rule }`
+config-no-such-rule-label = onbekende regel
+
+## Bestanden vinden en lezen
+
+io-not-found = bestaat niet
+io-permission-denied = geen leesrechten
+io-is-a-directory = is een map
+walk-broken-link-argument = verwijst naar iets dat niet bestaat (kapotte koppeling)
+walk-missing-help = Geef een bestaand bestand of een map met concepten (*.md).
+walk-link-loop = koppeling naar een bovenliggende map ({ $ancestor }), overgeslagen
+walk-broken-link = kapotte koppeling (het doel bestaat niet), overgeslagen
+walk-binary = is geen tekstbestand (bevat NUL-bytes)
+walk-binary-help = Een concept is Markdown-tekst; haal dit bestand uit de map of hernoem het.
+walk-not-utf8 = is geen UTF-8
+walk-not-utf8-help = Sla het bestand op als UTF-8 (in Word: Opslaan als → Platte tekst → Unicode (UTF-8)).
+
+## Rapport wegschrijven (-o)
+
+output-is-draft = { $path } lijkt een concept (.md); kader overschrijft geen concepten
+output-is-draft-help = Kies een andere naam, bijvoorbeeld rapport.txt of rapport.json.
+output-is-input = { $path } is een bestand dat kader leest; kader overschrijft het niet
+output-is-input-help = Kies een andere naam voor het rapport.
+output-write-failed = { $path } kan niet geschreven worden: { $reason }
+
+## kader check --watch
+
+watch-failed = kan geen bestanden volgen: { $reason }
+watch-not-watched = { $path } wordt niet gevolgd: { $reason }
+watch-watching = kader kijkt mee; een wijziging start een nieuwe controle (Ctrl-C stopt).
+watch-error = bij het volgen van bestanden: { $reason }
+
+## Opdrachten
+
+run-config-broken = { $file } bevat fouten; er is niets gecontroleerd
+run-rules-broken = de regels bevatten fouten; er is niets gecontroleerd
+explain-see-rules = `kader rules` toont alle regels
+explain-example-file = voorbeeld.md
+init-written = geschreven  { $path }
+init-exists = bestaat al, niet overschreven: { $path }
+init-next = Volgende stap: `kader check` in { $dir }; pas jaarplan/team-voorbeeld.md aan voor je team.
+init-failed = kan niet schrijven in { $dir }: { $reason }
+hook-no-git = { $dir } is geen git-repository (geen .git gevonden)
+hook-no-git-help = draai `kader hook install` in de repository van het jaarplan.
+hook-written = geschreven { $path }: elke commit draait nu `kader check`
+hook-exists = { $path } bestaat al; kader overschrijft geen hook
+hook-exists-help = voeg `kader check` toe aan de bestaande hook, of gebruik pre-commit (.pre-commit-config.yaml).
+hook-failed = de hook kan niet geschreven worden: { $reason }
+
+## Voorwerk (front matter) en plan
+
+front-matter-unclosed = het voorwerk (+++) wordt niet afgesloten
+front-matter-starts-here = hier begint het voorwerk
+front-matter-unclosed-help = Sluit het voorwerk af met een regel met alleen +++.
+front-matter-yaml = het voorwerk is YAML (---); kader leest TOML tussen +++-regels
+front-matter-yaml-label = YAML-voorwerk
+front-matter-yaml-help = Vervang beide ---regels door +++ en schrijf de waarden als TOML: team = "Praktijkondersteuning".
+front-matter-invalid = het voorwerk is geen geldige TOML
+front-matter-invalid-help = Schrijf elke regel als sleutel = "waarde", bijvoorbeeld: team = "Praktijkondersteuning".
+plan-waits-for = { $action } wacht op { $other }
+sarif-front-matter-title = Het voorwerk van een concept is geldige TOML tussen +++-regels
+sarif-front-matter-description = Een concept begint eventueel met TOML tussen +++-regels (plan, team, auteur, versie, status).
+sarif-front-matter-help = Schrijf het voorwerk als: team = "Praktijkondersteuning"
+
+## Registers
+
+register-invalid = register `{ $name }` is geen geldig registerbestand
+register-invalid-help = Controleer de TOML-schrijfwijze op deze plek: teksten tussen "...", lijsten tussen [...].
+register-duplicate = ID `{ $id }` staat twee keer in het register
+register-second-time = tweede keer
+register-first-time = eerste keer
+register-duplicate-help = Geef elk onderdeel een eigen ID.
+register-unknown-level = onbekend niveau `{ $level }`
+register-unknown-level-label = niet in `niveaus`
+register-levels = Gebruik een van: { $levels }
+register-unknown-parent = ouder `{ $parent }` van `{ $id }` bestaat niet
+register-unknown-id = onbekend ID
+register-unknown-parent-help = `ouder` noemt het ID van een ander onderdeel van dit register.
+
+## Tijdsaanduidingen (tijdpad)
+
+time-not-a-year = `{ $year }` is geen jaartal
+time-no-such-month = maand { $month } bestaat niet
+time-no-such-day = { $month } heeft { $days } dagen, geen { $day }
+time-second-before-first = het tweede deel ligt voor het eerste
+time-no-such-quarter = een jaar heeft vier kwartalen, geen { $n }e
+time-second-quarter-first = het tweede kwartaal ligt voor het eerste
+time-no-such-half = een jaar heeft twee helften, geen { $n }e
+time-missing = hier ontbreekt een tijdsaanduiding
+time-not-a-time = `{ $text }` is geen tijdsaanduiding
+time-trailing = `{ $text }` hoort niet bij een tijdsaanduiding
+time-none = hier staat geen tijdsaanduiding

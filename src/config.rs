@@ -13,6 +13,7 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::source::{SourceFile, SourceId, Sources, Span};
+use crate::tr;
 
 /// The rule ID under which problems in kader.toml are reported.
 pub const CONFIG_PROBLEM: &str = "configuratie";
@@ -99,10 +100,10 @@ pub fn load(path: &Path, sources: &mut Sources) -> (Option<Config>, Vec<Diagnost
             let d = Diagnostic::new(
                 CONFIG_PROBLEM,
                 Severity::Error,
-                format!(
-                    "{} kan niet gelezen worden: {}",
-                    path.display(),
-                    crate::walk::describe_io_error(&e)
+                tr!(
+                    "config-unreadable",
+                    path = path.display().to_string(),
+                    reason = crate::walk::describe_io_error(&e)
                 ),
             );
             return (None, vec![d]);
@@ -124,16 +125,16 @@ pub fn load(path: &Path, sources: &mut Sources) -> (Option<Config>, Vec<Diagnost
                 .and_then(|r| r.split('`').next());
             let (title, help) = match unknown {
                 Some(key) => (
-                    format!("onbekende instelling `{key}` in {FILE_NAME}"),
+                    tr!("config-unknown-key", key = key, file = FILE_NAME),
                     Some(match crate::lang::keywords::did_you_mean(key, KEYS.iter().copied()) {
-                        Some(k) => format!("bedoelde je `{k}`?"),
-                        None => format!("instellingen: {}", KEYS.join(", ")),
+                        Some(k) => crate::i18n::did_you_mean_code(k),
+                        None => tr!("config-keys", keys = KEYS.join(", ")),
                     }),
                 ),
-                None => (format!("{FILE_NAME} is geen geldige configuratie"), None),
+                None => (tr!("config-invalid", file = FILE_NAME), None),
             };
             let label = if unknown.is_some() {
-                "onbekende instelling".to_owned()
+                tr!("config-unknown-key-label")
             } else {
                 message.clone()
             };
@@ -164,9 +165,9 @@ pub fn load(path: &Path, sources: &mut Sources) -> (Option<Config>, Vec<Diagnost
                 Err(e) => diags.push(problem(
                     file,
                     span(g.span()),
-                    format!("`{}` is geen geldig patroon", g.get_ref()),
+                    tr!("config-bad-glob", glob = g.get_ref().as_str()),
                     &e.kind().to_string(),
-                    Some("Bijvoorbeeld: negeer = [\"archief/**\", \"**/oud-*.md\"]".into()),
+                    Some(tr!("config-bad-glob-help")),
                 )),
             }
         }
@@ -179,8 +180,8 @@ pub fn load(path: &Path, sources: &mut Sources) -> (Option<Config>, Vec<Diagnost
             other => diags.push(problem(
                 file,
                 span(lang.span()),
-                format!("onbekende taal `{other}`"),
-                "verwacht \"nl\" of \"en\"",
+                tr!("config-unknown-lang", lang = other),
+                &tr!("config-unknown-lang-label"),
                 None,
             )),
         }
@@ -193,9 +194,9 @@ pub fn load(path: &Path, sources: &mut Sources) -> (Option<Config>, Vec<Diagnost
             _ => diags.push(problem(
                 file,
                 span(d.span()),
-                "de inleverdatum is geen datum".into(),
-                "alleen een datum",
-                Some("Schrijf: inleverdatum = 2026-09-15".into()),
+                tr!("config-bad-deadline"),
+                &tr!("config-bad-deadline-label"),
+                Some(tr!("config-bad-deadline-help")),
             )),
         }
     }
@@ -215,8 +216,8 @@ pub fn load(path: &Path, sources: &mut Sources) -> (Option<Config>, Vec<Diagnost
                 None => diags.push(problem(
                     file,
                     at,
-                    format!("onbekende ernst voor `{rule}`"),
-                    "verwacht \"fout\", \"waarschuwing\", \"opmerking\" of \"uit\"",
+                    tr!("config-unknown-severity", rule = rule.as_str()),
+                    &tr!("config-unknown-severity-label"),
                     None,
                 )),
             }
@@ -261,12 +262,12 @@ pub fn apply_overrides(config: &Config, rules: &mut crate::lang::ruleset::RuleSe
             None => {
                 let ids: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
                 let help = crate::lang::keywords::did_you_mean(rule.get_ref(), ids.iter().copied())
-                    .map(|m| format!("bedoelde je `{m}`?"));
+                    .map(crate::i18n::did_you_mean_code);
                 diags.push(problem(
                     file,
                     span(rule.span()),
-                    format!("er is geen regel `{}`", rule.get_ref()),
-                    "onbekende regel",
+                    tr!("config-no-such-rule", rule = rule.get_ref().as_str()),
+                    &tr!("config-no-such-rule-label"),
                     help,
                 ));
             }

@@ -107,6 +107,17 @@ macro_rules! tr {
     }};
 }
 
+/// "bedoelde je `a` of `b`?": the names as they should be shown (quoted by the caller).
+pub fn did_you_mean(names: &[String]) -> String {
+    let or = format!(" {} ", crate::tr!("word-or"));
+    crate::tr!("did-you-mean", names = names.join(&or))
+}
+
+/// "bedoelde je `a`?"
+pub fn did_you_mean_code(name: &str) -> String {
+    did_you_mean(&[format!("`{name}`")])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -181,11 +181,7 @@ fn setup(
             let (config, diags) = config::load(&path, sources);
             if config.is_none() {
                 let _ = render::human::render_all(&diags, sources, stderr);
-                let _ = writeln!(
-                    stderr,
-                    "kader: {} bevat fouten; er is niets gecontroleerd",
-                    config::FILE_NAME
-                );
+                let _ = writeln!(stderr, "kader: {}", tr!("run-config-broken", file = config::FILE_NAME));
                 return None;
             }
             config?
@@ -201,17 +197,13 @@ fn setup(
     let (set, diags) = load_rules(rules_path.as_ref(), sources);
     let Some(mut rules) = set else {
         let _ = render::human::render_all(&diags, sources, stderr);
-        let _ = writeln!(stderr, "kader: de regels bevatten fouten; er is niets gecontroleerd");
+        let _ = writeln!(stderr, "kader: {}", tr!("run-rules-broken"));
         return None;
     };
     let problems = config::apply_overrides(&config, &mut rules);
     if !problems.is_empty() {
         let _ = render::human::render_all(&problems, sources, stderr);
-        let _ = writeln!(
-            stderr,
-            "kader: {} bevat fouten; er is niets gecontroleerd",
-            config::FILE_NAME
-        );
+        let _ = writeln!(stderr, "kader: {}", tr!("run-config-broken", file = config::FILE_NAME));
         return None;
     }
     Some(Setup { config, rules })
@@ -259,10 +251,10 @@ fn load_and_check(
 
 fn report_problems(problems: &[walk::InputProblem], stderr: &mut dyn Write) {
     for p in problems {
-        let word = if p.warning { "waarschuwing" } else { "fout" };
+        let word = if p.warning { Severity::Warning } else { Severity::Error }.word();
         let _ = writeln!(stderr, "{word}: {}: {}", p.path, p.message);
         if let Some(h) = &p.help {
-            let _ = writeln!(stderr, "   = hulp: {h}");
+            let _ = writeln!(stderr, "   = {}: {h}", tr!("human-help"));
         }
     }
 }
@@ -287,9 +279,9 @@ fn deliver(
     match output::write_report(target, &bytes, &inputs) {
         Ok(()) => true,
         Err(e) => {
-            let _ = writeln!(stderr, "fout: {}", e.message);
+            let _ = writeln!(stderr, "{}: {}", Severity::Error.word(), e.message);
             if let Some(h) = e.help {
-                let _ = writeln!(stderr, "   = hulp: {h}");
+                let _ = writeln!(stderr, "   = {}: {h}", tr!("human-help"));
             }
             false
         }
@@ -456,16 +448,21 @@ fn explain(
     };
     let rules = &setup.rules;
     let Some(rule) = rules.rule(&args.rule) else {
-        let _ = writeln!(stderr, "fout: er is geen regel `{}`", args.rule);
+        let _ = writeln!(
+            stderr,
+            "{}: {}",
+            Severity::Error.word(),
+            tr!("config-no-such-rule", rule = args.rule.as_str())
+        );
         let hint = match lang::keywords::did_you_mean(&args.rule, rules.rules.iter().map(|r| r.id.as_str())) {
-            Some(m) => format!("bedoelde je `{m}`?"),
-            None => "`kader rules` toont alle regels".to_owned(),
+            Some(m) => i18n::did_you_mean_code(m),
+            None => tr!("explain-see-rules"),
         };
-        let _ = writeln!(stderr, "   = hulp: {hint}");
+        let _ = writeln!(stderr, "   = {}: {hint}", tr!("human-help"));
         return ExitStatus::Error;
     };
     let example = |draft: &String| {
-        let (sources, diags) = check_text(rules, "voorbeeld.md", draft);
+        let (sources, diags) = check_text(rules, &tr!("explain-example-file"), draft);
         let own: Vec<Diagnostic> = diags.into_iter().filter(|d| d.rule == rule.id).collect();
         let mut out = Vec::new();
         let _ = render::human::render_all(&own, &sources, &mut out);
@@ -495,22 +492,24 @@ fn init(dir: Option<PathBuf>, stdout: &mut dyn Write, stderr: &mut dyn Write) ->
     match init::init(&dir) {
         Ok(outcomes) => {
             for o in &outcomes {
-                let what = if o.written {
-                    "geschreven "
+                let path = o.path.display().to_string();
+                let line = if o.written {
+                    tr!("init-written", path = path)
                 } else {
-                    "bestaat al, niet overschreven:"
+                    tr!("init-exists", path = path)
                 };
-                let _ = writeln!(stdout, "{what} {}", o.path.display());
+                let _ = writeln!(stdout, "{line}");
             }
-            let _ = writeln!(
-                stdout,
-                "Volgende stap: `kader check` in {}; pas jaarplan/team-voorbeeld.md aan voor je team.",
-                dir.display()
-            );
+            let _ = writeln!(stdout, "{}", tr!("init-next", dir = dir.display().to_string()));
             ExitStatus::Success
         }
         Err(e) => {
-            let _ = writeln!(stderr, "fout: kan niet schrijven in {}: {e}", dir.display());
+            let _ = writeln!(
+                stderr,
+                "{}: {}",
+                Severity::Error.word(),
+                tr!("init-failed", dir = dir.display().to_string(), reason = e.to_string())
+            );
             ExitStatus::Error
         }
     }
@@ -521,38 +520,35 @@ fn hook_install(stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
     let Some(git) = init::git_dir(&cwd) else {
         let _ = writeln!(
             stderr,
-            "fout: {} is geen git-repository (geen .git gevonden)",
-            cwd.display()
+            "{}: {}",
+            Severity::Error.word(),
+            tr!("hook-no-git", dir = cwd.display().to_string())
         );
-        let _ = writeln!(
-            stderr,
-            "   = hulp: draai `kader hook install` in de repository van het jaarplan."
-        );
+        let _ = writeln!(stderr, "   = {}: {}", tr!("human-help"), tr!("hook-no-git-help"));
         return ExitStatus::Error;
     };
     match init::install_hook(&git) {
         Ok((path, true)) => {
-            let _ = writeln!(
-                stdout,
-                "geschreven {}: elke commit draait nu `kader check`",
-                path.display()
-            );
+            let _ = writeln!(stdout, "{}", tr!("hook-written", path = path.display().to_string()));
             ExitStatus::Success
         }
         Ok((path, false)) => {
             let _ = writeln!(
                 stderr,
-                "fout: {} bestaat al; kader overschrijft geen hook",
-                path.display()
+                "{}: {}",
+                Severity::Error.word(),
+                tr!("hook-exists", path = path.display().to_string())
             );
-            let _ = writeln!(
-                stderr,
-                "   = hulp: voeg `kader check` toe aan de bestaande hook, of gebruik pre-commit (.pre-commit-config.yaml)."
-            );
+            let _ = writeln!(stderr, "   = {}: {}", tr!("human-help"), tr!("hook-exists-help"));
             ExitStatus::Error
         }
         Err(e) => {
-            let _ = writeln!(stderr, "fout: de hook kan niet geschreven worden: {e}");
+            let _ = writeln!(
+                stderr,
+                "{}: {}",
+                Severity::Error.word(),
+                tr!("hook-failed", reason = e.to_string())
+            );
             ExitStatus::Error
         }
     }

@@ -25,11 +25,8 @@ fn is_draft_name(p: &Path) -> bool {
 pub fn write_report(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), WriteError> {
     if is_draft_name(target) {
         return Err(WriteError {
-            message: format!(
-                "{} lijkt een concept (.md); kader overschrijft geen concepten",
-                target.display()
-            ),
-            help: Some("Kies een andere naam, bijvoorbeeld rapport.txt of rapport.json.".into()),
+            message: crate::tr!("output-is-draft", path = target.display().to_string()),
+            help: Some(crate::tr!("output-is-draft-help")),
         });
     }
     if let Ok(canonical) = std::fs::canonicalize(target)
@@ -38,11 +35,8 @@ pub fn write_report(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(
             .any(|i| std::fs::canonicalize(i).is_ok_and(|c| c == canonical))
     {
         return Err(WriteError {
-            message: format!(
-                "{} is een bestand dat kader leest; kader overschrijft het niet",
-                target.display()
-            ),
-            help: Some("Kies een andere naam voor het rapport.".into()),
+            message: crate::tr!("output-is-input", path = target.display().to_string()),
+            help: Some(crate::tr!("output-is-input-help")),
         });
     }
     let dir = match target.parent() {
@@ -55,7 +49,11 @@ pub fn write_report(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(
         .unwrap_or_default();
     let temp = dir.join(format!(".{name}.kader-{}.tmp", std::process::id()));
     let fail = |e: std::io::Error| WriteError {
-        message: format!("{} kan niet geschreven worden: {e}", target.display()),
+        message: crate::tr!(
+            "output-write-failed",
+            path = target.display().to_string(),
+            reason = e.to_string()
+        ),
         help: None,
     };
     let result = (|| {

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::tr;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::source::{SourceId, Sources, Span};
 
@@ -106,12 +107,10 @@ impl Register {
                     Diagnostic::new(
                         REGISTER_PROBLEM,
                         Severity::Error,
-                        format!("register `{}` is geen geldig registerbestand", sources.get(file).name),
+                        tr!("register-invalid", name = sources.get(file).name.as_str()),
                     )
                     .with_primary(Label::new(file, span, msg))
-                    .with_help(
-                        "Controleer de TOML-schrijfwijze op deze plek: teksten tussen \"...\", lijsten tussen [...].",
-                    ),
+                    .with_help(tr!("register-invalid-help")),
                 );
                 return (None, diags);
             }
@@ -127,11 +126,11 @@ impl Register {
                     Diagnostic::new(
                         REGISTER_PROBLEM,
                         Severity::Error,
-                        format!("ID `{}` staat twee keer in het register", n.id.get_ref()),
+                        tr!("register-duplicate", id = n.id.get_ref().as_str()),
                     )
-                    .with_primary(Label::new(file, span, "tweede keer"))
-                    .with_label(Label::new(file, nodes[first].span, "eerste keer"))
-                    .with_help("Geef elk onderdeel een eigen ID."),
+                    .with_primary(Label::new(file, span, tr!("register-second-time")))
+                    .with_label(Label::new(file, nodes[first].span, tr!("register-first-time")))
+                    .with_help(tr!("register-duplicate-help")),
                 );
                 continue;
             }
@@ -141,10 +140,14 @@ impl Register {
                     Diagnostic::new(
                         REGISTER_PROBLEM,
                         Severity::Error,
-                        format!("onbekend niveau `{}`", n.niveau.get_ref()),
+                        tr!("register-unknown-level", level = n.niveau.get_ref().as_str()),
                     )
-                    .with_primary(Label::new(file, Span::new(s.start, s.end), "niet in `niveaus`"))
-                    .with_help(format!("Gebruik een van: {}", raw.niveaus.join(", "))),
+                    .with_primary(Label::new(
+                        file,
+                        Span::new(s.start, s.end),
+                        tr!("register-unknown-level-label"),
+                    ))
+                    .with_help(tr!("register-levels", levels = raw.niveaus.join(", "))),
                 );
             }
             index.insert(key, nodes.len());
@@ -182,10 +185,14 @@ impl Register {
                         Diagnostic::new(
                             REGISTER_PROBLEM,
                             Severity::Error,
-                            format!("ouder `{}` van `{}` bestaat niet", parent.get_ref(), nodes[i].id),
+                            tr!(
+                                "register-unknown-parent",
+                                parent = parent.get_ref().as_str(),
+                                id = nodes[i].id.as_str()
+                            ),
                         )
-                        .with_primary(Label::new(file, Span::new(s.start, s.end), "onbekend ID"))
-                        .with_help("`ouder` noemt het ID van een ander onderdeel van dit register."),
+                        .with_primary(Label::new(file, Span::new(s.start, s.end), tr!("register-unknown-id")))
+                        .with_help(tr!("register-unknown-parent-help")),
                     );
                 }
             }

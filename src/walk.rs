@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use crate::tr;
+
 /// A file or path kader could not use. An error lowers the exit status to 2.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputProblem {
@@ -23,11 +25,11 @@ pub struct InputProblem {
 }
 
 impl InputProblem {
-    fn error(path: String, message: impl Into<String>, help: Option<&str>) -> Self {
+    fn error(path: String, message: impl Into<String>, help: Option<String>) -> Self {
         InputProblem {
             path,
             message: message.into(),
-            help: help.map(str::to_owned),
+            help,
             warning: false,
         }
     }
@@ -51,9 +53,9 @@ pub struct DraftPath {
 
 pub fn describe_io_error(e: &io::Error) -> String {
     match e.kind() {
-        io::ErrorKind::NotFound => "bestaat niet".into(),
-        io::ErrorKind::PermissionDenied => "geen leesrechten".into(),
-        io::ErrorKind::IsADirectory => "is een map".into(),
+        io::ErrorKind::NotFound => tr!("io-not-found"),
+        io::ErrorKind::PermissionDenied => tr!("io-permission-denied"),
+        io::ErrorKind::IsADirectory => tr!("io-is-a-directory"),
         _ => e.to_string(),
     }
 }
@@ -92,14 +94,14 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<DraftPath>, Vec<InputProblem>) {
             Ok(m) => m,
             Err(e) => {
                 let message = if is_broken_link(root) {
-                    "verwijst naar iets dat niet bestaat (kapotte koppeling)".to_owned()
+                    tr!("walk-broken-link-argument")
                 } else {
                     describe_io_error(&e)
                 };
                 problems.push(InputProblem::error(
                     display(root),
                     message,
-                    Some("Geef een bestaand bestand of een map met concepten (*.md)."),
+                    Some(tr!("walk-missing-help")),
                 ));
                 continue;
             }
@@ -120,15 +122,12 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<DraftPath>, Vec<InputProblem>) {
                 Err(e) => {
                     let path = e.path().map_or_else(|| display(root), display);
                     if let Some(ancestor) = e.loop_ancestor() {
-                        let msg = format!(
-                            "koppeling naar een bovenliggende map ({}), overgeslagen",
-                            display(ancestor)
-                        );
+                        let msg = tr!("walk-link-loop", ancestor = display(ancestor));
                         problems.push(InputProblem::warning(path, msg));
                     } else if e.path().is_some_and(is_broken_link) {
                         problems.push(InputProblem::warning(
                             path,
-                            "kapotte koppeling (het doel bestaat niet), overgeslagen",
+                            tr!("walk-broken-link"),
                         ));
                     } else {
                         let message = e.io_error().map_or_else(|| e.to_string(), describe_io_error);
@@ -151,8 +150,8 @@ pub fn read(d: &DraftPath) -> Result<String, InputProblem> {
         let (line, col) = line_col(&bytes, i);
         return Err(InputProblem::error(
             format!("{}:{line}:{col}", d.name),
-            "is geen tekstbestand (bevat NUL-bytes)",
-            Some("Een concept is Markdown-tekst; haal dit bestand uit de map of hernoem het."),
+            tr!("walk-binary"),
+            Some(tr!("walk-binary-help")),
         ));
     }
     String::from_utf8(bytes).map_err(|e| {
@@ -160,8 +159,8 @@ pub fn read(d: &DraftPath) -> Result<String, InputProblem> {
         let (line, col) = line_col(e.as_bytes(), at);
         InputProblem::error(
             format!("{}:{line}:{col}", d.name),
-            "is geen UTF-8",
-            Some("Sla het bestand op als UTF-8 (in Word: Opslaan als → Platte tekst → Unicode (UTF-8))."),
+            tr!("walk-not-utf8"),
+            Some(tr!("walk-not-utf8-help")),
         )
     })
 }

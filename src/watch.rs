@@ -14,6 +14,8 @@ use notify::RecursiveMode;
 
 use crate::ExitStatus;
 use crate::cli::CheckArgs;
+use crate::diagnostic::Severity;
+use crate::tr;
 
 /// What to watch: the paths checked, kader.toml and a rule file on disk (or the working
 /// directory when nothing else is known).
@@ -47,7 +49,12 @@ pub fn run(
     let mut debouncer = match notify_debouncer_full::new_debouncer(Duration::from_millis(250), None, tx) {
         Ok(d) => d,
         Err(e) => {
-            let _ = writeln!(stderr, "fout: kan geen bestanden volgen: {e}");
+            let _ = writeln!(
+                stderr,
+                "{}: {}",
+                Severity::Error.word(),
+                tr!("watch-failed", reason = e.to_string())
+            );
             return ExitStatus::Error;
         }
     };
@@ -58,7 +65,12 @@ pub fn run(
             RecursiveMode::NonRecursive
         };
         if let Err(e) = debouncer.watch(&t, mode) {
-            let _ = writeln!(stderr, "waarschuwing: {} wordt niet gevolgd: {e}", t.display());
+            let _ = writeln!(
+                stderr,
+                "{}: {}",
+                Severity::Warning.word(),
+                tr!("watch-not-watched", path = t.display().to_string(), reason = e.to_string())
+            );
         }
     }
     let output = args
@@ -69,10 +81,7 @@ pub fn run(
         // Clear the screen and draw the report again.
         let _ = write!(stdout, "\x1b[2J\x1b[H");
         crate::check_once(args, config_arg, stdout, stderr);
-        let _ = writeln!(
-            stdout,
-            "kader kijkt mee; een wijziging start een nieuwe controle (Ctrl-C stopt)."
-        );
+        let _ = writeln!(stdout, "{}", tr!("watch-watching"));
         let _ = stdout.flush();
         // Wait for a change that is not kader's own report.
         loop {
@@ -95,7 +104,12 @@ pub fn run(
                 }
                 Ok(Err(errors)) => {
                     for e in errors {
-                        let _ = writeln!(stderr, "waarschuwing: bij het volgen van bestanden: {e}");
+                        let _ = writeln!(
+                            stderr,
+                            "{}: {}",
+                            Severity::Warning.word(),
+                            tr!("watch-error", reason = e.to_string())
+                        );
                     }
                 }
                 Err(_) => return ExitStatus::Error,

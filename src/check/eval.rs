@@ -405,7 +405,7 @@ impl<'a> Eval<'a> {
                     let close = plan.similar_ids(&link.id.value);
                     if !close.is_empty() {
                         let names: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
-                        f.help = Some(did_you_mean(&names));
+                        f.help = Some(crate::i18n::did_you_mean(&names));
                     }
                     fails.push(f);
                 }
@@ -444,7 +444,7 @@ impl<'a> Eval<'a> {
                 f.value = Some(name.to_owned());
                 let ids = self.rules.rules.iter().map(|r| r.id.as_str());
                 if let Some(m) = crate::lang::keywords::did_you_mean(name, ids) {
-                    f.help = Some(did_you_mean(&[format!("`{m}`")]));
+                    f.help = Some(crate::i18n::did_you_mean_code(m));
                 }
                 Err(vec![f])
             }
@@ -575,7 +575,7 @@ impl<'a> Eval<'a> {
                     .iter()
                     .map(|n| format!("`{}` ({})", n.id, n.title))
                     .collect();
-                f.help = Some(did_you_mean(&names));
+                f.help = Some(crate::i18n::did_you_mean(&names));
             }
             fails.push(f);
         }
@@ -682,11 +682,6 @@ fn count_label(what: &str, count: usize, c: crate::lang::ruleset::Cmp, n: usize)
         Cmp::Eq => "eq",
     };
     tr!("eval-count", what = what, count = count, cmp = cmp, n = n)
-}
-
-/// "bedoelde je `a` of `b`?"
-fn did_you_mean(names: &[String]) -> String {
-    tr!("did-you-mean", names = names.join(&format!(" {} ", tr!("word-or"))))
 }
 
 /// Markdown emphasis around a value does not count as content.

@@ -203,7 +203,11 @@ impl<'a> PlanIndex<'a> {
                     Label::new(
                         src,
                         link(w[0], w[1]),
-                        format!("{} wacht op {}", self.ids[w[0]], self.ids[w[1]]),
+                        crate::tr!(
+                            "plan-waits-for",
+                            action = self.ids[w[0]].as_str(),
+                            other = self.ids[w[1]].as_str()
+                        ),
                     )
                 })
                 .collect();

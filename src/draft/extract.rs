@@ -75,10 +75,14 @@ fn front_matter(
                 Diagnostic::new(
                     FRONT_MATTER_PROBLEM,
                     Severity::Error,
-                    "het voorwerk (+++) wordt niet afgesloten",
+                    crate::tr!("front-matter-unclosed"),
                 )
-                .with_primary(Label::new(file, Span::new(bom, bom + 3), "hier begint het voorwerk"))
-                .with_help("Sluit het voorwerk af met een regel met alleen +++."),
+                .with_primary(Label::new(
+                    file,
+                    Span::new(bom, bom + 3),
+                    crate::tr!("front-matter-starts-here"),
+                ))
+                .with_help(crate::tr!("front-matter-unclosed-help")),
             );
         }
         return (Vec::new(), bom);
@@ -89,12 +93,14 @@ fn front_matter(
             Diagnostic::new(
                 FRONT_MATTER_PROBLEM,
                 Severity::Error,
-                "het voorwerk is YAML (---); kader leest TOML tussen +++-regels",
+                crate::tr!("front-matter-yaml"),
             )
-            .with_primary(Label::new(file, Span::new(bom, bom + 3), "YAML-voorwerk"))
-            .with_help(
-                "Vervang beide ---regels door +++ en schrijf de waarden als TOML: team = \"Praktijkondersteuning\".",
-            ),
+            .with_primary(Label::new(
+                file,
+                Span::new(bom, bom + 3),
+                crate::tr!("front-matter-yaml-label"),
+            ))
+            .with_help(crate::tr!("front-matter-yaml-help")),
         );
         return (Vec::new(), close_end);
     }
@@ -120,12 +126,10 @@ fn front_matter(
                 Diagnostic::new(
                     FRONT_MATTER_PROBLEM,
                     Severity::Error,
-                    "het voorwerk is geen geldige TOML",
+                    crate::tr!("front-matter-invalid"),
                 )
                 .with_primary(Label::new(file, span, e.message().trim().to_owned()))
-                .with_help(
-                    "Schrijf elke regel als sleutel = \"waarde\", bijvoorbeeld: team = \"Praktijkondersteuning\".",
-                ),
+                .with_help(crate::tr!("front-matter-invalid-help")),
             );
         }
     }

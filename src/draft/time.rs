@@ -8,6 +8,7 @@
 //! The grammar works on an ASCII-lowercased copy of the text, which has the same byte
 //! offsets, so every span maps straight back to the draft.
 
+use crate::tr;
 use jiff::civil::{Date, date};
 use jiff::{ToSpan, Unit};
 use nom::branch::alt;
@@ -258,7 +259,7 @@ fn digits<'a>(min: usize, max: usize) -> impl Parser<&'a str, Output = i32, Erro
 fn year(i: &str) -> R<'_, i16> {
     let (rest, y) = digits(4, 4).parse(i)?;
     if !(1900..=2200).contains(&y) {
-        return bad(i, 4, format!("`{y}` is geen jaartal"));
+        return bad(i, 4, tr!("time-not-a-year", year = y));
     }
     Ok((rest, y as i16))
 }
@@ -286,17 +287,19 @@ fn ymd(at: &str, len: usize, y: i32, m: i32, d: i32) -> Result<Date, nom::Err<TE
         })
     };
     if !(1..=12).contains(&m) {
-        return Err(fail(format!("maand {m} bestaat niet")));
+        return Err(fail(tr!("time-no-such-month", month = m)));
     }
     if !(1900..=2200).contains(&y) {
-        return Err(fail(format!("`{y}` is geen jaartal")));
+        return Err(fail(tr!("time-not-a-year", year = y)));
     }
     let first = date(y as i16, m as i8, 1);
     let days = i32::from(first.days_in_month());
     if !(1..=days).contains(&d) {
-        return Err(fail(format!(
-            "{} {y} heeft {days} dagen, geen {d}",
-            MONTH_NAMES[(m - 1) as usize]
+        return Err(fail(tr!(
+            "time-no-such-day",
+            month = format_for_reader(months(y as i16, m as i8, 1)),
+            days = days,
+            day = d
         )));
     }
     Ok(date(y as i16, m as i8, d as i8))
@@ -341,7 +344,7 @@ fn day(i: &str) -> R<'_, Interval> {
 fn month(i: &str) -> R<'_, Interval> {
     if let Ok((rest, (a, _, b, _, y))) = (month_name, char('/'), month_name, space1, year).parse(i) {
         if b < a {
-            return bad(i, i.len() - rest.len(), "het tweede deel ligt voor het eerste".into());
+            return bad(i, i.len() - rest.len(), tr!("time-second-before-first"));
         }
         return Ok((
             rest,
@@ -355,10 +358,10 @@ fn month(i: &str) -> R<'_, Interval> {
     let yyyy_mm = (digits(4, 4), char('-'), digits(2, 2)).map(|(y, _, m)| (y, m));
     let (rest, (y, m)) = alt((mm_yyyy, yyyy_mm)).parse(i)?;
     if !(1..=12).contains(&m) {
-        return bad(i, i.len() - rest.len(), format!("maand {m} bestaat niet"));
+        return bad(i, i.len() - rest.len(), tr!("time-no-such-month", month = m));
     }
     if !(1900..=2200).contains(&y) {
-        return bad(i, i.len() - rest.len(), format!("`{y}` is geen jaartal"));
+        return bad(i, i.len() - rest.len(), tr!("time-not-a-year", year = y));
     }
     Ok((rest, month_interval(y as i16, m as i8)))
 }
@@ -377,7 +380,7 @@ fn ordinal(i: &str) -> R<'_, i32> {
 fn quarter_number(i: &str) -> R<'_, i32> {
     let (rest, n) = digits(1, 1).parse(i)?;
     if !(1..=4).contains(&n) {
-        return bad(i, 1, format!("een jaar heeft vier kwartalen, geen {n}e"));
+        return bad(i, 1, tr!("time-no-such-quarter", n = n));
     }
     Ok((rest, n))
 }
@@ -439,11 +442,7 @@ fn quarter(i: &str) -> R<'_, Interval> {
         .parse(i)
     {
         if b < a {
-            return bad(
-                i,
-                i.len() - rest.len(),
-                "het tweede kwartaal ligt voor het eerste".into(),
-            );
+            return bad(i, i.len() - rest.len(), tr!("time-second-quarter-first"));
         }
         return Ok((rest, Interval::new(q(y, a).start, q(y, b).end)));
     }
@@ -466,11 +465,7 @@ fn half(i: &str) -> R<'_, Interval> {
         .map(|(n, _, _, _, _, y)| (n, y));
     let (rest, (n, y)) = alt((short, ord)).parse(i)?;
     if !(1..=2).contains(&n) {
-        return bad(
-            i,
-            i.len() - rest.len(),
-            format!("een jaar heeft twee helften, geen {n}e"),
-        );
+        return bad(i, i.len() - rest.len(), tr!("time-no-such-half", n = n));
     }
     Ok((rest, h(y, n)))
 }
@@ -682,9 +677,9 @@ pub fn parse_expr(raw: &str, at: Span, plan: PlanPeriod) -> Result<Period, TimeE
             span: Span::new(ctx.base + s, ctx.base + e),
             message: message.unwrap_or_else(|| {
                 if found.is_empty() {
-                    "hier ontbreekt een tijdsaanduiding".to_owned()
+                    tr!("time-missing")
                 } else {
-                    format!("`{found}` is geen tijdsaanduiding")
+                    tr!("time-not-a-time", text = found)
                 }
             }),
         }
@@ -692,7 +687,7 @@ pub fn parse_expr(raw: &str, at: Span, plan: PlanPeriod) -> Result<Period, TimeE
     if text.is_empty() {
         return Err(TimeError {
             span: at,
-            message: "hier ontbreekt een tijdsaanduiding".into(),
+            message: tr!("time-missing"),
         });
     }
     match ctx.expr(text) {
@@ -702,9 +697,9 @@ pub fn parse_expr(raw: &str, at: Span, plan: PlanPeriod) -> Result<Period, TimeE
             Err(fail_at(
                 rest.len(),
                 0,
-                Some(format!(
-                    "`{}` hoort niet bij een tijdsaanduiding",
-                    word_at(raw, lead + text.len() - rest.len())
+                Some(tr!(
+                    "time-trailing",
+                    text = word_at(raw, lead + text.len() - rest.len())
                 )),
             ))
         }
@@ -746,7 +741,7 @@ pub fn parse_timeline(raw: &str, at: Span, plan: PlanPeriod) -> Result<Timeline,
     if tl.periods.is_empty() && tl.milestones.is_empty() {
         return Err(TimeError {
             span: at,
-            message: "hier staat geen tijdsaanduiding".into(),
+            message: tr!("time-none"),
         });
     }
     Ok(tl)

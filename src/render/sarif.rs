@@ -208,11 +208,14 @@ fn physical(sources: &Sources, label: &Label) -> PhysicalLocation {
 }
 
 /// The problems with the input itself that are reported as findings.
-const INPUT_RULES: &[(&str, &str, &str)] = &[(
-    "voorwerk",
-    "Het voorwerk van een concept is geldige TOML tussen +++-regels",
-    "Een concept begint eventueel met TOML tussen +++-regels (plan, team, auteur, versie, status).",
-)];
+fn input_rules() -> [(&'static str, String, String, String); 1] {
+    [(
+        "voorwerk",
+        crate::tr!("sarif-front-matter-title"),
+        crate::tr!("sarif-front-matter-description"),
+        crate::tr!("sarif-front-matter-help"),
+    )]
+}
 
 pub fn render(diags: &[Diagnostic], rules: &RuleSet, sources: &Sources, out: &mut dyn Write) -> io::Result<()> {
     let mut descriptors: Vec<RuleDescriptor<'_>> = rules
@@ -221,17 +224,13 @@ pub fn render(diags: &[Diagnostic], rules: &RuleSet, sources: &Sources, out: &mu
         .map(|r| RuleDescriptor {
             id: &r.id,
             short_description: Text {
-                text: r.title.clone().unwrap_or_else(|| r.id.clone()),
+                text: r.title_for_reader().to_owned(),
             },
             full_description: Text {
-                text: r
-                    .description
-                    .clone()
-                    .or_else(|| r.title.clone())
-                    .unwrap_or_else(|| r.id.clone()),
+                text: r.description_for_reader().unwrap_or(r.title_for_reader()).to_owned(),
             },
             help: Text {
-                text: r.help.clone().unwrap_or_else(|| r.message.clone()),
+                text: r.help_for_reader().unwrap_or(r.message_for_reader()).to_owned(),
             },
             default_configuration: Configuration {
                 level: level(r.severity),
@@ -243,18 +242,12 @@ pub fn render(diags: &[Diagnostic], rules: &RuleSet, sources: &Sources, out: &mu
             },
         })
         .collect();
-    for (id, short, full) in INPUT_RULES {
+    for (id, short, full, help) in input_rules() {
         descriptors.push(RuleDescriptor {
             id,
-            short_description: Text {
-                text: (*short).to_owned(),
-            },
-            full_description: Text {
-                text: (*full).to_owned(),
-            },
-            help: Text {
-                text: "Schrijf het voorwerk als: team = \"Praktijkondersteuning\"".to_owned(),
-            },
+            short_description: Text { text: short },
+            full_description: Text { text: full },
+            help: Text { text: help },
             default_configuration: Configuration {
                 level: "error",
                 enabled: true,
