@@ -13,6 +13,7 @@ pub mod syntax;
 
 use std::path::{Component, Path, PathBuf};
 
+use crate::tr;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::embedded;
 use crate::register::Register;
@@ -82,13 +83,10 @@ impl Loader<'_> {
         match self.origin {
             Origin::Bundled => embedded::file(path)
                 .map(str::to_owned)
-                .ok_or_else(|| "dit bestand hoort niet bij de ingebouwde regels".to_owned()),
+                .ok_or_else(|| tr!("rules-not-bundled")),
             Origin::Disk => match std::fs::read(path) {
                 Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
-                    format!(
-                        "het bestand is geen UTF-8 (ongeldige byte op positie {})",
-                        e.utf8_error().valid_up_to()
-                    )
+                    tr!("rules-not-utf8", position = e.utf8_error().valid_up_to())
                 }),
                 Err(e) => Err(crate::walk::describe_io_error(&e)),
             },
@@ -108,14 +106,14 @@ impl Loader<'_> {
                 let d = Diagnostic::new(
                     RULE_FILE_PROBLEM,
                     Severity::Error,
-                    format!("regelbestand `{path}` kan niet gelezen worden: {why}"),
+                    tr!("rules-unreadable", path = path, reason = why),
                 );
                 let d = match from {
-                    Some((f, s)) => d.with_primary(Label::new(f, s, "hier opgenomen")),
+                    Some((f, s)) => d.with_primary(Label::new(f, s, tr!("rules-included-here"))),
                     None => d,
                 };
                 self.diags
-                    .push(d.with_help("Controleer het pad; paden zijn relatief aan het bestand waarin ze staan."));
+                    .push(d.with_help(tr!("rules-unreadable-help")));
                 return None;
             }
         };
@@ -156,10 +154,10 @@ impl Loader<'_> {
                     Diagnostic::new(
                         RULE_FILE_PROBLEM,
                         Severity::Error,
-                        format!("register `{path}` kan niet gelezen worden: {why}"),
+                        tr!("rules-register-unreadable", path = path, reason = why),
                     )
-                    .with_primary(Label::new(from, span, "dit register"))
-                    .with_help("Paden zijn relatief aan het regelbestand."),
+                    .with_primary(Label::new(from, span, tr!("rules-this-register")))
+                    .with_help(tr!("rules-register-unreadable-help")),
                 );
                 return None;
             }
@@ -179,17 +177,17 @@ impl Loader<'_> {
         let mut d = Diagnostic::new(
             RULE_FILE_PROBLEM,
             Severity::Error,
-            format!("regelbestanden nemen elkaar in een kring op: {}", chain.join(" → ")),
+            tr!("rules-include-cycle", chain = chain.join(" → ")),
         );
         if let Some((f, s)) = closing {
-            d = d.with_primary(Label::new(f, s, "dit sluit de kring"));
+            d = d.with_primary(Label::new(f, s, tr!("rules-closes-cycle")));
         }
         for (_, _, from) in &self.stack[pos + 1..] {
             if let Some((f, s)) = from {
-                d = d.with_label(Label::new(*f, *s, "opgenomen hier"));
+                d = d.with_label(Label::new(*f, *s, tr!("rules-included-here")));
             }
         }
-        self.diags.push(d.with_help("Haal een van de `gebruik`-regels weg."));
+        self.diags.push(d.with_help(tr!("rules-include-cycle-help")));
     }
 
     fn join(&self, base: &str, rel: &str) -> String {
@@ -235,56 +233,56 @@ fn normalize(p: &Path) -> String {
 
 fn syntax_diagnostic(file: SourceId, e: parser::SyntaxError) -> Diagnostic {
     let found = if e.found.is_empty() {
-        "het einde van het bestand".to_owned()
+        tr!("rules-end-of-file")
     } else {
         format!("`{}`", e.found)
     };
     let (message, label, help): (String, String, Option<String>) = match e.kind {
         PErrorKind::Expected(what) => (
-            format!("verwacht {what}, maar vond {found}"),
-            format!("hier verwacht: {what}"),
+            tr!("rules-expected", what = what.as_str(), found = found.as_str()),
+            tr!("rules-expected-label", what = what),
             None,
         ),
         PErrorKind::UnknownKeyword { found: word, place } => {
             let candidates = keywords::spellings(place);
             let all = keywords::all_spellings(place);
             let help = match keywords::did_you_mean(&word, all.iter().copied()) {
-                Some(s) => format!("bedoelde je `{s}`?"),
-                None => format!("hier kan staan: {}", candidates.join(", ")),
+                Some(s) => crate::i18n::did_you_mean_code(s),
+                None => tr!("rules-candidates", words = candidates.join(", ")),
             };
             (
-                format!("onbekend woord `{word}` {}", place_phrase(place)),
-                "onbekend woord".into(),
+                tr!("rules-unknown-word", word = word, place = place_phrase(place)),
+                tr!("rules-unknown-word-label"),
                 Some(help),
             )
         }
         PErrorKind::TooDeep => (
-            format!("de eis is te diep genest (meer dan {} niveaus)", parser::MAX_DEPTH),
-            "te diep genest".into(),
-            Some("Splits de eis over meer regels.".into()),
+            tr!("rules-too-deep", max = parser::MAX_DEPTH),
+            tr!("rules-too-deep-label"),
+            Some(tr!("rules-too-deep-help")),
         ),
         PErrorKind::Unclosed => (
-            "dit blok wordt niet afgesloten met }".into(),
-            "dit { wordt nergens gesloten".into(),
-            Some("Zet een } na de laatste regel van het blok.".into()),
+            tr!("rules-unclosed"),
+            tr!("rules-unclosed-label"),
+            Some(tr!("rules-unclosed-help")),
         ),
         PErrorKind::BadDate(why) => (
             why,
-            "geen geldige datum".into(),
-            Some("Schrijf een datum als 2026-01-01.".into()),
+            tr!("rules-bad-date-label"),
+            Some(tr!("rules-bad-date-help")),
         ),
         PErrorKind::UnterminatedString => (
-            "tekst zonder afsluitend aanhalingsteken".into(),
-            "deze tekst sluit niet".into(),
-            Some("Sluit de tekst af met \".".into()),
+            tr!("rules-unterminated-string"),
+            tr!("rules-unterminated-string-label"),
+            Some(tr!("rules-unterminated-string-help")),
         ),
         PErrorKind::UnterminatedRegex => (
-            "patroon zonder afsluitende schuine streep".into(),
-            "dit patroon sluit niet".into(),
-            Some("Sluit het patroon op dezelfde regel af met /; schrijf een / in het patroon als \\/.".into()),
+            tr!("rules-unterminated-pattern"),
+            tr!("rules-unterminated-pattern-label"),
+            Some(tr!("rules-unterminated-pattern-help")),
         ),
-        PErrorKind::BadNumber => ("dit getal is te groot".into(), "te groot".into(), None),
-        PErrorKind::Nom(_) => (format!("onverwacht {found}"), "hier".into(), None),
+        PErrorKind::BadNumber => (tr!("rules-number-too-big"), tr!("rules-number-too-big-label"), None),
+        PErrorKind::Nom(_) => (tr!("rules-unexpected", found = found), tr!("rules-here"), None),
     };
     let mut d =
         Diagnostic::new(RULE_FILE_PROBLEM, Severity::Error, message).with_primary(Label::new(file, e.span, label));
@@ -294,15 +292,15 @@ fn syntax_diagnostic(file: SourceId, e: parser::SyntaxError) -> Diagnostic {
     d
 }
 
-fn place_phrase(place: Place) -> &'static str {
+fn place_phrase(place: Place) -> String {
     match place {
-        Place::Top => "aan het begin van een onderdeel",
-        Place::Plan => "in het plan-blok",
-        Place::Action => "in het actie-blok",
-        Place::Clause => "in een regel",
-        Place::Scope => "na `voor elke`",
-        Place::Predicate => "als eis",
-        Place::Kind => "als soort veld",
-        Place::Severity => "als ernst",
+        Place::Top => tr!("place-top"),
+        Place::Plan => tr!("place-plan"),
+        Place::Action => tr!("place-action"),
+        Place::Clause => tr!("place-clause"),
+        Place::Scope => tr!("place-scope"),
+        Place::Predicate => tr!("place-predicate"),
+        Place::Kind => tr!("place-kind"),
+        Place::Severity => tr!("place-severity"),
     }
 }

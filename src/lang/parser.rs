@@ -93,8 +93,15 @@ fn fail<T>(i: &str, len: usize, kind: PErrorKind) -> PResult<'_, T> {
     }))
 }
 
-fn expected<'a, T>(i: &'a str, what: &str) -> PResult<'a, T> {
-    fail(i, token_len(i), PErrorKind::Expected(what.to_owned()))
+/// "expected `what`", where `what` is the ID of a message in the catalogue (looked up only
+/// when the error is made, never on the happy path).
+fn expected<'a, T>(i: &'a str, what: &'static str) -> PResult<'a, T> {
+    expected_text(i, crate::i18n::message(what, None))
+}
+
+/// "expected `what`", with `what` in words already.
+fn expected_text<'a, T>(i: &'a str, what: String) -> PResult<'a, T> {
+    fail(i, token_len(i), PErrorKind::Expected(what))
 }
 
 /// The length of the token at the start of `i` (for error spans).
@@ -151,7 +158,7 @@ impl<'s> Parser_<'s> {
     }
 
     /// Like `word`, but commits: anything else is "expected `what`".
-    fn expect_word<'a>(&self, i: &'a str, what: &str) -> PResult<'a, Ident> {
+    fn expect_word<'a>(&self, i: &'a str, what: &'static str) -> PResult<'a, Ident> {
         match self.word(i) {
             Ok(r) => Ok(r),
             Err(_) => expected(ws(i), what),
@@ -172,8 +179,8 @@ impl<'s> Parser_<'s> {
         let (rest, first) = match self.word(start) {
             Ok(r) => r,
             Err(_) => {
-                let what = format!("een van: {}", keywords::spellings(place).join(", "));
-                return expected(start, &what);
+                let what = crate::tr!("expected-one-of", words = keywords::spellings(place).join(", "));
+                return expected_text(start, what);
             }
         };
         if let Some(kw) = keywords::lookup(place, &first.name) {
@@ -201,7 +208,7 @@ impl<'s> Parser_<'s> {
         let start = ws(i);
         match tag::<&str, &str, PError>(s).parse(start) {
             Ok((rest, _)) => Ok((rest, self.span(start, rest))),
-            Err(_) => expected(start, &format!("`{s}`")),
+            Err(_) => expected_text(start, format!("`{s}`")),
         }
     }
 
@@ -230,7 +237,7 @@ impl<'s> Parser_<'s> {
             ));
         }
         let Some(body) = start.strip_prefix('"') else {
-            return expected(start, "een tekst tussen aanhalingstekens (\"...\")");
+            return expected(start, "expected-string");
         };
         let mut value = String::new();
         let mut chars = body.char_indices();
@@ -273,7 +280,7 @@ impl<'s> Parser_<'s> {
     fn regex<'a>(&self, i: &'a str) -> PResult<'a, RegexLit> {
         let start = ws(i);
         let Some(body) = start.strip_prefix('/') else {
-            return expected(start, "een patroon tussen schuine strepen (/.../)");
+            return expected(start, "expected-pattern");
         };
         let mut pattern = String::new();
         let mut chars = body.char_indices();
@@ -313,7 +320,7 @@ impl<'s> Parser_<'s> {
                 Ok(n) => Ok((rest, (n, self.span(start, rest)))),
                 Err(_) => fail(start, d.len(), PErrorKind::BadNumber),
             },
-            Err(_) => expected(start, "een getal"),
+            Err(_) => expected(start, "expected-number"),
         }
     }
 
@@ -329,7 +336,7 @@ impl<'s> Parser_<'s> {
         ))
         .parse(start);
         let Ok((rest, text)) = r else {
-            return expected(start, "een datum als 2026-01-01");
+            return expected(start, "expected-date");
         };
         let mut parts = text.split('-').map(|p| p.parse::<i32>().unwrap_or(-1));
         let (y, m, d) = (
@@ -342,7 +349,7 @@ impl<'s> Parser_<'s> {
             return fail(
                 start,
                 text.len(),
-                PErrorKind::BadDate(format!("`{text}` is geen datum als 2026-01-01")),
+                PErrorKind::BadDate(crate::tr!("rules-not-a-date", text = text)),
             );
         }
         match jiff::civil::Date::new(y as i16, m as i8, d as i8) {
@@ -360,7 +367,13 @@ impl<'s> Parser_<'s> {
                 fail(
                     start,
                     text.len(),
-                    PErrorKind::BadDate(format!("`{text}` bestaat niet: maand {m} van {y} heeft {days} dagen")),
+                    PErrorKind::BadDate(crate::tr!(
+                        "rules-no-such-date",
+                        text = text,
+                        month = m,
+                        year = y,
+                        days = days
+                    )),
                 )
             }
         }
@@ -439,7 +452,7 @@ impl<'s> Parser_<'s> {
                     (r, PlanItem::Period { start: from, end: to })
                 }
                 Kw::Register => {
-                    let (r, name) = self.expect_word(rest, "de naam van het register")?;
+                    let (r, name) = self.expect_word(rest, "expected-register-name")?;
                     let (r, _) = self.sym(r, "=")?;
                     let (r, path) = self.string(r)?;
                     (r, PlanItem::Register { name, path })
@@ -477,20 +490,20 @@ impl<'s> Parser_<'s> {
         if let Some(r) = self.peek_word(i, &["to"]) {
             return Ok((r, ()));
         }
-        expected(ws(i), "`t/m`")
+        expected_text(ws(i), "`t/m`".to_owned())
     }
 
     /// `veld := "veld" naam [":" soort] "=" string ("|" string)*`
     /// `soort := "tekst" | "tijd" | "verwijzing" "(" naam ")" | "acties" | "bedrag"`
     fn field<'a>(&self, start: &'a str, i: &'a str) -> PResult<'a, Item> {
-        let (i, name) = self.expect_word(i, "de naam van het veld")?;
+        let (i, name) = self.expect_word(i, "expected-field-name")?;
         let (i, kind) = match self.try_sym(i, ":") {
             Some(r) => {
                 let kstart = ws(r);
                 let (r, (kw, _)) = self.keyword(kstart, Place::Kind)?;
                 let (r, register) = if kw == Kw::KindLinks {
                     let (r, _) = self.sym(r, "(")?;
-                    let (r, reg) = self.expect_word(r, "de naam van een register")?;
+                    let (r, reg) = self.expect_word(r, "expected-a-register-name")?;
                     let (r, _) = self.sym(r, ")")?;
                     (r, Some(reg))
                 } else {
@@ -613,7 +626,7 @@ impl<'s> Parser_<'s> {
     /// `regel := "regel" id ernst [string] "{" clausule* "}"`
     /// `        | "regel" id "is" (ernst | "uit")`
     fn rule<'a>(&self, start: &'a str, i: &'a str) -> PResult<'a, Item> {
-        let (i, id) = self.expect_word(i, "het ID van de regel, zoals `actie-eigenaar`")?;
+        let (i, id) = self.expect_word(i, "expected-rule-id")?;
         if let Some(r) = self.peek_word(i, &["is"]) {
             if let Some(r) = self.peek_word(r, &["uit", "off"]) {
                 let span = self.span(start, r);
@@ -685,8 +698,8 @@ impl<'s> Parser_<'s> {
                     place: Place::Severity,
                 },
             ),
-            Err(_) if or_off => expected(start, "een ernst (fout, waarschuwing, opmerking) of `uit`"),
-            Err(_) => expected(start, "een ernst: fout, waarschuwing of opmerking"),
+            Err(_) if or_off => expected(start, "expected-severity-or-off"),
+            Err(_) => expected(start, "expected-severity"),
         }
     }
 
@@ -718,14 +731,14 @@ impl<'s> Parser_<'s> {
                         return Ok((rest, Clause::English(texts)));
                     }
                     unclosed(brace, i)?;
-                    let what = "titel, melding, hulp of beschrijving";
+                    let what = "expected-english-text";
                     let (r, w) = self.expect_word(i, what)?;
                     let kind = match w.name.as_str() {
                         "titel" | "title" => EnglishText::Title,
                         "melding" | "message" => EnglishText::Message,
                         "hulp" | "help" => EnglishText::Help,
                         "beschrijving" | "description" => EnglishText::Description,
-                        _ => return fail(ws(i), w.span.len(), PErrorKind::Expected(what.into())),
+                        _ => return fail(ws(i), w.span.len(), PErrorKind::Expected(crate::i18n::message(what, None))),
                     };
                     let (r, s) = self.string(r)?;
                     texts.push((kind, s));
@@ -741,14 +754,14 @@ impl<'s> Parser_<'s> {
     fn scope<'a>(&self, i: &'a str) -> PResult<'a, ScopeSyn> {
         let start = ws(i);
         let Some(i) = self.peek_word(start, &["elke", "elk", "each", "every"]) else {
-            return expected(start, "`elke` (voor elke actie)");
+            return expected(start, "expected-every");
         };
         // `voor elk thema in beleid`: a level of a register.
         if let Ok((r, level)) = self.word(i)
             && keywords::lookup(Place::Scope, &level.name).is_none()
             && let Some(r) = self.peek_word(r, &["in"])
         {
-            let (r, register) = self.expect_word(r, "de naam van een register")?;
+            let (r, register) = self.expect_word(r, "expected-a-register-name")?;
             return Ok((
                 r,
                 ScopeSyn {
@@ -762,7 +775,7 @@ impl<'s> Parser_<'s> {
         let (i, (kw, _)) = self.keyword(i, Place::Scope)?;
         let (i, with) = match self.peek_word(i, &["met", "with"]) {
             Some(r) => {
-                let (r, f) = self.expect_word(r, "de naam van een veld")?;
+                let (r, f) = self.expect_word(r, "expected-a-field-name")?;
                 (r, Some(f))
             }
             None => (i, None),
@@ -821,7 +834,7 @@ impl<'s> Parser_<'s> {
         if let Some(r) = self.peek_word(start, &["als", "if"]) {
             let (r, cond) = self.expr(r, depth + 1)?;
             let Some(r) = self.peek_word(r, &["dan", "then"]) else {
-                return expected(ws(r), "`dan` (als ... dan ...)");
+                return expected(ws(r), "expected-then");
             };
             let (r, then) = self.unary(r, depth + 1)?;
             return Ok((r, Expr::If(Box::new(cond), Box::new(then))));
@@ -837,7 +850,7 @@ impl<'s> Parser_<'s> {
     ///             | "op volgorde" | "begint na" naam | "begint voor" naam | "zonder kring"
     ///             | "bevat bedrag" | "bekend"`
     fn test<'a>(&self, start: &'a str) -> PResult<'a, Expr> {
-        let (i, subject) = self.expect_word(start, "een veld, zoals `eigenaar`, of `niet`, `als` of `(`")?;
+        let (i, subject) = self.expect_word(start, "expected-subject")?;
         let pstart = ws(i);
         let is_text = pstart.strip_prefix('=').is_some_and(|r| ws(r).starts_with('"'));
         let (i, pred) = if is_text {
@@ -866,14 +879,14 @@ impl<'s> Parser_<'s> {
                     (r, pred)
                 }
                 Kw::Exists => {
-                    let (r, reg) = self.expect_word(r, "de naam van een register")?;
+                    let (r, reg) = self.expect_word(r, "expected-a-register-name")?;
                     (r, Pred::ExistsIn(reg))
                 }
                 Kw::AtLevel => {
-                    let (mut r, first) = self.expect_word(r, "een niveau, zoals `thema`")?;
+                    let (mut r, first) = self.expect_word(r, "expected-level-example")?;
                     let mut levels = vec![first];
                     while let Some(r2) = self.try_sym(r, ",") {
-                        let (r3, l) = self.expect_word(r2, "een niveau")?;
+                        let (r3, l) = self.expect_word(r2, "expected-level")?;
                         levels.push(l);
                         r = r3;
                     }
@@ -889,7 +902,7 @@ impl<'s> Parser_<'s> {
                 Kw::HasAmount => (r, Pred::HasAmount),
                 Kw::Known => (r, Pred::Known),
                 Kw::StartsAfter | Kw::StartsBefore => {
-                    let (r, other) = self.expect_word(r, "een veld met acties, zoals `afhankelijk`")?;
+                    let (r, other) = self.expect_word(r, "expected-actions-field")?;
                     (
                         r,
                         if kw == Kw::StartsAfter {
@@ -926,7 +939,7 @@ impl<'s> Parser_<'s> {
                 return Ok((r, c));
             }
         }
-        expected(start, "een vergelijking: >=, <=, >, < of =")
+        expected(start, "expected-comparison")
     }
 }
 
