@@ -34,10 +34,6 @@ summary-waived = { $count } waived
 summary-no-findings = no findings
 summary-line = { $files }, { $actions }: { $findings }
 deadline-today = today is the submission deadline ({ $date })
-days-left = { $count ->
-    [one] 1 day left until the deadline
-   *[other] { $count } days left until the deadline
-}
 deadline-left = { $count ->
     [one] 1 day left until the deadline ({ $date })
    *[other] { $count } days left until the deadline ({ $date })
@@ -325,3 +321,116 @@ expected-level-example = a level, such as `thema`
 expected-level = a level
 expected-actions-field = a field with actions, such as `afhankelijk`
 expected-comparison = a comparison: >=, <=, >, < or =
+
+## Rule files: meaning
+
+resolve-no-registers = There are no registers; name them in the plan: register beleid = "beleidsplan-2026-2027.toml"
+resolve-known = known are: { $names }
+resolve-unknown = unknown { $what ->
+    [register] register
+    [rule] rule
+    [level] level
+    [field] field
+   *[subject] subject
+} `{ $name }`
+resolve-unknown-label = no { $what ->
+    [register] register
+    [rule] rule
+    [level] level
+    [field] field
+   *[subject] subject
+} with this name
+resolve-unknown-flag = unknown flag `{ $flag }` after the pattern
+resolve-unknown-flag-help = Possible flags: i (ignore case), x, s
+resolve-bad-regex = this pattern is not a valid regular expression
+resolve-bad-regex-help = See https://docs.rs/regex/#syntax for the notation.
+resolve-second-plan = the plan is already described
+resolve-second-plan-label = second `plan` block
+resolve-second-plan-help = A rule set has one `plan {"{"} ... {"}"}`.
+resolve-period-reversed = the period ends before it starts
+resolve-period-reversed-label = start after end
+resolve-no-period = the plan names no period
+resolve-no-period-label = `periode` is missing here
+resolve-no-period-help = Add: periode 2026-01-01 t/m 2027-12-31
+resolve-field-defined = field `{ $name }` is already defined
+resolve-second-definition = second definition
+resolve-first-definition = first definition
+resolve-empty-field-name = an empty field name
+resolve-empty-label = empty
+resolve-second-action = the action form is already described
+resolve-second-action-label = second `actie` block
+resolve-heading-levels = heading levels run from 1 to 6
+resolve-heading-levels-label = invalid range
+resolve-heading-levels-help = For example: niveau 2 t/m 4
+resolve-action-incomplete = the `actie` block lacks `herken` or `kop`
+resolve-action-incomplete-help = Both patterns are needed: which headings mean to be an action, and what a good action heading looks like.
+resolve-rule-exists = rule `{ $id }` already exists
+resolve-second-rule = second rule with this ID
+resolve-first-rule = first rule with this ID
+resolve-rule-exists-help = Give the rule another ID, or change the existing one with `regel { $id } is waarschuwing`.
+resolve-no-plan = the rule set describes no plan
+resolve-set-starts-here = the rule set starts here
+resolve-no-plan-help = Add: plan "Jaarplan 2026-2027" {"{"} periode 2026-01-01 t/m 2027-12-31 {"}"}
+resolve-no-action = the rule set does not describe what an action (`actie`) looks like
+resolve-no-action-help = Add an `actie {"{"} herken /.../ kop /.../ {"}"}` block.
+resolve-no-group = the pattern has no group `{ $group }`
+resolve-no-group-label = add (?P<{ $group }>...)
+resolve-no-group-help = The groups `id` and `titel` say where the action's ID and title are.
+resolve-clause-twice = rule `{ $id }` has a part twice
+resolve-in-this-rule = in this rule
+resolve-clause-twice-help = Every rule has at most one `voor`, `eis`, `melding`, `hulp`, `bron` and `beschrijving`; combine requirements with `en`.
+resolve-no-requirement = rule `{ $id }` has no requirement
+resolve-no-requirement-label = `eis ...` is missing here
+resolve-no-requirement-help = Add, for example: eis eigenaar ingevuld
+resolve-no-message = rule `{ $id }` has no message
+resolve-no-message-label = `melding "..."` is missing here
+resolve-no-message-help = A message tells the writer what is wrong, for example: melding "Actie {"{"}actie{"}"} heeft geen eigenaar"
+resolve-possible = possible: { $names }
+resolve-unknown-placeholder = unknown placeholder `{"{"}{ $name }{"}"}` in the text
+resolve-unknown-placeholder-label = unknown
+resolve-wrong-kind = `{ $name }` is not a { $kind ->
+    [tijd] time field
+   *[other] field with actions
+}
+resolve-wrong-kind-label = a { $kind ->
+    [tijd] time field
+   *[other] field with actions
+} is needed here
+resolve-declare = Declare it as: veld { $name }: { $decl } = ...
+resolve-field-not-links = field `{ $name }` does not link to a register
+resolve-not-links = `{ $name }` does not link to a register
+resolve-not-links-label = not a link field
+resolve-other-register = field `{ $name }` links to another register
+resolve-other-register-label = `{ $name }` links to `{ $register }`
+
+## Command line (kader --help). Keys: cli-<command> and cli-<command>--<option>.
+
+cli = Checks jaarplan drafts against the kaderbrief and the beleidsplan.
+cli-exit-codes = Exit codes: 0 = all right, 1 = errors found, 2 = kader could not do its job.
+cli--color = When to use colour
+cli--config = Use this configuration file instead of kader.toml in this or a parent folder.
+cli--lang = Language of messages, help and summary (default: `taal` in kader.toml, otherwise nl).
+cli-check = Check drafts (files or folders, by default the current folder).
+cli-check--paths = Draft files or folders (folders are searched for *.md).
+cli-check--format = Output format: human (readable), json (spec/json-output.md), sarif (GitHub code scanning), github (annotations in a pull request), junit (the plan as a test run).
+cli-check--output = Write the report to this file (in one go; never over a draft).
+cli-check--rules = Use this rule file instead of the bundled rules.
+cli-check--deny_warnings = Let warnings fail the check too (exit code 1).
+cli-check--watch = Keep watching: check again as soon as a draft, rule file or kader.toml changes.
+cli-coverage = Show for every item of the beleidsplan (and the IZA regioplan) which actions carry it out.
+cli-coverage--paths = Draft files or folders (folders are searched for *.md).
+cli-coverage--format = Output format: human (the tree, readable) or json.
+cli-coverage--output = Write the report to this file (in one go; never over a draft).
+cli-coverage--rules = Use this rule file instead of the bundled rules.
+cli-rules = List all rules: severity, requirement and source.
+cli-rules--rules = Use this rule file instead of the bundled rules.
+cli-explain = Explain one rule, with an example that fails and one that passes.
+cli-explain--rule = The rule's ID, such as actie-eigenaar.
+cli-explain--rules = Use this rule file instead of the bundled rules.
+cli-init = Set kader up in a plan repository: kader.toml, rules, an example draft and pre-commit.
+cli-init--dir = The folder (by default the current one).
+cli-hook = Git hooks.
+cli-hook-install = Write .git/hooks/pre-commit that runs `kader check` (without the pre-commit framework).
+cli-completions = Write shell completion (bash, zsh, fish, elvish, powershell) to stdout.
+cli-completions--shell = The shell.
+cli-manpage = Write the man page (roff) to stdout.

@@ -34,10 +34,6 @@ summary-waived = { $count } genegeerd
 summary-no-findings = geen bevindingen
 summary-line = { $files }, { $actions }: { $findings }
 deadline-today = vandaag is de inleverdatum ({ $date })
-days-left = { $count ->
-    [one] nog 1 dag tot de inleverdatum
-   *[other] nog { $count } dagen tot de inleverdatum
-}
 deadline-left = { $count ->
     [one] nog 1 dag tot de inleverdatum ({ $date })
    *[other] nog { $count } dagen tot de inleverdatum ({ $date })
@@ -325,3 +321,116 @@ expected-level-example = een niveau, zoals `thema`
 expected-level = een niveau
 expected-actions-field = een veld met acties, zoals `afhankelijk`
 expected-comparison = een vergelijking: >=, <=, >, < of =
+
+## Regelbestanden: betekenis
+
+resolve-no-registers = Er zijn geen registers; noem ze in het plan: register beleid = "beleidsplan-2026-2027.toml"
+resolve-known = bekend zijn: { $names }
+resolve-unknown = { $what ->
+    [register] onbekend register
+    [rule] onbekende regel
+    [level] onbekend niveau
+    [field] onbekend veld
+   *[subject] onbekend onderwerp
+} `{ $name }`
+resolve-unknown-label = geen { $what ->
+    [register] register
+    [rule] regel
+    [level] niveau
+    [field] veld
+   *[subject] onderwerp
+} met deze naam
+resolve-unknown-flag = onbekende vlag `{ $flag }` achter het patroon
+resolve-unknown-flag-help = Mogelijke vlaggen: i (hoofdletters negeren), x, s
+resolve-bad-regex = dit patroon is geen geldige reguliere expressie
+resolve-bad-regex-help = Zie https://docs.rs/regex/#syntax voor de schrijfwijze.
+resolve-second-plan = het plan is al eerder beschreven
+resolve-second-plan-label = tweede `plan`-blok
+resolve-second-plan-help = Een regelset heeft één `plan {"{"} ... {"}"}`.
+resolve-period-reversed = de periode eindigt voor ze begint
+resolve-period-reversed-label = begin na einde
+resolve-no-period = het plan noemt geen periode
+resolve-no-period-label = hier ontbreekt `periode`
+resolve-no-period-help = Voeg toe: periode 2026-01-01 t/m 2027-12-31
+resolve-field-defined = veld `{ $name }` is al gedefinieerd
+resolve-second-definition = tweede definitie
+resolve-first-definition = eerste definitie
+resolve-empty-field-name = een lege veldnaam
+resolve-empty-label = leeg
+resolve-second-action = de actievorm is al eerder beschreven
+resolve-second-action-label = tweede `actie`-blok
+resolve-heading-levels = kopniveaus lopen van 1 t/m 6
+resolve-heading-levels-label = ongeldig bereik
+resolve-heading-levels-help = Bijvoorbeeld: niveau 2 t/m 4
+resolve-action-incomplete = het `actie`-blok mist `herken` of `kop`
+resolve-action-incomplete-help = Beide patronen zijn nodig: welke koppen een actie willen zijn, en hoe een goede actiekop eruitziet.
+resolve-rule-exists = regel `{ $id }` bestaat al
+resolve-second-rule = tweede regel met dit ID
+resolve-first-rule = eerste regel met dit ID
+resolve-rule-exists-help = Geef de regel een ander ID, of wijzig de bestaande met `regel { $id } is waarschuwing`.
+resolve-no-plan = de regelset beschrijft geen plan
+resolve-set-starts-here = hier begint de regelset
+resolve-no-plan-help = Voeg toe: plan "Jaarplan 2026-2027" {"{"} periode 2026-01-01 t/m 2027-12-31 {"}"}
+resolve-no-action = de regelset beschrijft niet hoe een actie eruitziet
+resolve-no-action-help = Voeg een `actie {"{"} herken /.../ kop /.../ {"}"}`-blok toe.
+resolve-no-group = het patroon heeft geen groep `{ $group }`
+resolve-no-group-label = voeg (?P<{ $group }>...) toe
+resolve-no-group-help = De groepen `id` en `titel` zeggen waar het ID en de titel van de actie staan.
+resolve-clause-twice = regel `{ $id }` heeft een onderdeel twee keer
+resolve-in-this-rule = in deze regel
+resolve-clause-twice-help = Elke regel heeft hooguit één `voor`, `eis`, `melding`, `hulp`, `bron` en `beschrijving`; combineer eisen met `en`.
+resolve-no-requirement = regel `{ $id }` heeft geen eis
+resolve-no-requirement-label = hier ontbreekt `eis ...`
+resolve-no-requirement-help = Voeg toe, bijvoorbeeld: eis eigenaar ingevuld
+resolve-no-message = regel `{ $id }` heeft geen melding
+resolve-no-message-label = hier ontbreekt `melding "..."`
+resolve-no-message-help = Een melding zegt de schrijver wat er mis is, bijvoorbeeld: melding "Actie {"{"}actie{"}"} heeft geen eigenaar"
+resolve-possible = mogelijk: { $names }
+resolve-unknown-placeholder = onbekende invulplek `{"{"}{ $name }{"}"}` in de tekst
+resolve-unknown-placeholder-label = onbekend
+resolve-wrong-kind = `{ $name }` is geen { $kind ->
+    [tijd] tijdveld
+   *[other] veld met acties
+}
+resolve-wrong-kind-label = hier is een { $kind ->
+    [tijd] tijdveld
+   *[other] veld met acties
+} nodig
+resolve-declare = Declareer het als: veld { $name }: { $decl } = ...
+resolve-field-not-links = veld `{ $name }` verwijst niet naar een register
+resolve-not-links = `{ $name }` verwijst niet naar een register
+resolve-not-links-label = geen verwijzingsveld
+resolve-other-register = veld `{ $name }` verwijst naar een ander register
+resolve-other-register-label = `{ $name }` verwijst naar `{ $register }`
+
+## Opdrachtregel (kader --help). Sleutels: cli-<opdracht> en cli-<opdracht>--<optie>.
+
+cli = Controleert jaarplan-concepten tegen de kaderbrief en het beleidsplan.
+cli-exit-codes = Exitcodes: 0 = in orde, 1 = fouten gevonden, 2 = kader kon zijn werk niet doen.
+cli--color = Wanneer kleur gebruiken
+cli--config = Gebruik dit configuratiebestand in plaats van kader.toml in deze of een bovenliggende map.
+cli--lang = Taal van meldingen, hulp en samenvatting (standaard `taal` in kader.toml, anders nl).
+cli-check = Controleer concepten (bestanden of mappen, standaard de huidige map).
+cli-check--paths = Conceptbestanden of mappen (mappen worden doorzocht op *.md).
+cli-check--format = Uitvoervorm: human (leesbaar), json (spec/json-output.md), sarif (GitHub code scanning), github (annotaties in een pull request), junit (het plan als testrun).
+cli-check--output = Schrijf het rapport naar dit bestand (in één keer; nooit over een concept).
+cli-check--rules = Gebruik dit regelbestand in plaats van de ingebouwde regels.
+cli-check--deny_warnings = Laat ook waarschuwingen de controle doen mislukken (exitcode 1).
+cli-check--watch = Blijf kijken: controleer opnieuw zodra een concept, regelbestand of kader.toml verandert.
+cli-coverage = Toon per onderdeel van het beleidsplan (en het IZA-regioplan) welke acties het uitvoeren.
+cli-coverage--paths = Conceptbestanden of mappen (mappen worden doorzocht op *.md).
+cli-coverage--format = Uitvoervorm: human (de boom, leesbaar) of json.
+cli-coverage--output = Schrijf het rapport naar dit bestand (in één keer; nooit over een concept).
+cli-coverage--rules = Gebruik dit regelbestand in plaats van de ingebouwde regels.
+cli-rules = Toon alle regels: ernst, eis en bron.
+cli-rules--rules = Gebruik dit regelbestand in plaats van de ingebouwde regels.
+cli-explain = Leg één regel uit, met een voorbeeld dat faalt en een dat klopt.
+cli-explain--rule = Het ID van de regel, zoals actie-eigenaar.
+cli-explain--rules = Gebruik dit regelbestand in plaats van de ingebouwde regels.
+cli-init = Zet kader op in een planrepository: kader.toml, regels, een voorbeeldconcept en pre-commit.
+cli-init--dir = De map (standaard de huidige).
+cli-hook = Git-hooks.
+cli-hook-install = Schrijf .git/hooks/pre-commit die `kader check` draait (zonder het pre-commit-framework).
+cli-completions = Schrijf aanvulling voor de shell (bash, zsh, fish, elvish, powershell) naar stdout.
+cli-completions--shell = De shell.
+cli-manpage = Schrijf de man-pagina (roff) naar stdout.

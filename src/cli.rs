@@ -1,26 +1,25 @@
-//! Command-line arguments (clap derive). No logic here.
+//! Command-line arguments (clap derive), with their help texts from the message catalogue.
+//!
+//! The help of every command and option lives in `locales/*.ftl` as `cli-<command>` and
+//! `cli-<command>--<option>` (`cli--<option>` for global options), so the fields below
+//! carry no doc comments (clap would show them). tests/i18n.rs checks that every command
+//! and option has its text in both languages. `--lang` is read before parsing so `--help`
+//! speaks it.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "kader",
-    version,
-    about = "Controleert jaarplan-concepten tegen de kaderbrief en het beleidsplan.\nChecks jaarplan drafts against the kaderbrief and the beleidsplan.",
-    after_help = "Exitcodes: 0 = in orde, 1 = fouten gevonden, 2 = kader kon zijn werk niet doen."
-)]
+#[command(name = "kader", version)]
 pub struct Cli {
     #[command(flatten)]
     pub color: colorchoice_clap::Color,
 
-    /// Gebruik dit configuratiebestand in plaats van kader.toml in deze of een bovenliggende map.
     #[arg(long, global = true, value_name = "BESTAND")]
     pub config: Option<PathBuf>,
 
-    /// Taal van meldingen, hulp en samenvatting (standaard `taal` in kader.toml, anders nl).
-    /// Language of messages, help and summary.
     #[arg(long, global = true, value_enum, value_name = "TAAL")]
     pub lang: Option<LangArg>,
 
@@ -30,52 +29,38 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Controleer concepten (bestanden of mappen, standaard de huidige map).
     Check(CheckArgs),
-    /// Toon per onderdeel van het beleidsplan (en het IZA-regioplan) welke acties het uitvoeren.
     Coverage(CoverageArgs),
-    /// Toon alle regels: ernst, eis en bron.
     Rules(RulesArgs),
-    /// Leg één regel uit, met een voorbeeld dat faalt en een dat klopt.
     Explain(ExplainArgs),
-    /// Zet kader op in een planrepository: kader.toml, regels, een voorbeeldconcept en pre-commit.
     Init {
-        /// De map (standaard de huidige).
         dir: Option<PathBuf>,
     },
-    /// Git-hooks.
     Hook {
         #[command(subcommand)]
         action: HookAction,
     },
-    /// Schrijf aanvulling voor de shell (bash, zsh, fish, elvish, powershell) naar stdout.
     Completions {
-        /// De shell.
         shell: clap_complete::Shell,
     },
-    /// Schrijf de man-pagina (roff) naar stdout.
     Manpage,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum HookAction {
-    /// Schrijf .git/hooks/pre-commit die `kader check` draait (zonder het pre-commit-framework).
     Install,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct RulesArgs {
-    /// Gebruik dit regelbestand in plaats van de ingebouwde regels.
     #[arg(long, value_name = "BESTAND")]
     pub rules: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
-    /// Het ID van de regel, zoals actie-eigenaar.
     pub rule: String,
 
-    /// Gebruik dit regelbestand in plaats van de ingebouwde regels.
     #[arg(long, value_name = "BESTAND")]
     pub rules: Option<PathBuf>,
 }
@@ -90,66 +75,110 @@ pub enum LangArg {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CoverageFormat {
-    /// De boom, leesbaar.
     Human,
-    /// JSON.
     Json,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct CoverageArgs {
-    /// Conceptbestanden of mappen (mappen worden doorzocht op *.md).
     pub paths: Vec<PathBuf>,
 
-    /// Uitvoervorm.
     #[arg(long, value_enum, default_value_t = CoverageFormat::Human)]
     pub format: CoverageFormat,
 
-    /// Schrijf het rapport naar dit bestand (in één keer; nooit over een concept).
     #[arg(short, long, value_name = "BESTAND")]
     pub output: Option<PathBuf>,
 
-    /// Gebruik dit regelbestand in plaats van de ingebouwde regels.
     #[arg(long, value_name = "BESTAND")]
     pub rules: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Conceptbestanden of mappen (mappen worden doorzocht op *.md).
     pub paths: Vec<PathBuf>,
 
-    /// Uitvoervorm.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     pub format: FormatArg,
 
-    /// Schrijf het rapport naar dit bestand (in één keer; nooit over een concept).
     #[arg(short, long, value_name = "BESTAND")]
     pub output: Option<PathBuf>,
 
-    /// Gebruik dit regelbestand in plaats van de ingebouwde regels.
     #[arg(long, value_name = "BESTAND")]
     pub rules: Option<PathBuf>,
 
-    /// Laat ook waarschuwingen de controle doen mislukken (exitcode 1).
     #[arg(long)]
     pub deny_warnings: bool,
 
-    /// Blijf kijken: controleer opnieuw zodra een concept, regelbestand of kader.toml verandert.
     #[arg(long)]
     pub watch: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
-    /// Leesbare meldingen met de plek in het concept.
     Human,
-    /// JSON volgens spec/json-output.md.
     Json,
-    /// SARIF 2.1.0, voor GitHub code scanning.
     Sarif,
-    /// GitHub Actions-annotaties bij de regels van een pull request.
     Github,
-    /// JUnit-XML: het plan als testrun (een testcase per actie).
     Junit,
+}
+
+/// The language asked for on the command line, read before clap parses (so that `--help`
+/// and clap's own errors come after the language is known).
+pub fn lang_from_args(args: &[OsString]) -> Option<crate::i18n::Lang> {
+    let mut it = args.iter().map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        let value = match a.strip_prefix("--lang") {
+            Some("") => it.next().map(|v| v.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_owned),
+            None => continue,
+        };
+        return match value.as_deref() {
+            Some("en") => Some(crate::i18n::Lang::En),
+            Some("nl") => Some(crate::i18n::Lang::Nl),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// The command definition with help texts in the language of this run.
+pub fn command() -> clap::Command {
+    localize(Cli::command(), "cli")
+}
+
+fn localize(mut cmd: clap::Command, key: &str) -> clap::Command {
+    if let Some(about) = crate::i18n::lookup(key) {
+        cmd = cmd.about(about);
+    }
+    if key == "cli"
+        && let Some(after) = crate::i18n::lookup("cli-exit-codes")
+    {
+        cmd = cmd.after_help(after);
+    }
+    let args: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
+    for id in args {
+        if let Some(help) = crate::i18n::lookup(&format!("{key}--{id}")) {
+            cmd = cmd.mut_arg(id, |a| a.help(help));
+        }
+    }
+    let subs: Vec<String> = cmd.get_subcommands().map(|c| c.get_name().to_owned()).collect();
+    for name in subs {
+        let sub_key = if key == "cli" {
+            format!("cli-{name}")
+        } else {
+            format!("{key}-{name}")
+        };
+        cmd = cmd.mut_subcommand(name, |c| localize(c, &sub_key));
+    }
+    cmd
+}
+
+/// Parse the command line (`--help` and usage errors exit here, as with clap).
+pub fn parse() -> Cli {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    if let Some(lang) = lang_from_args(&args) {
+        crate::i18n::set(lang);
+    }
+    let matches = command().get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }

@@ -88,6 +88,15 @@ pub fn message_in(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
     bundle.format_pattern(pattern, args, &mut errors).into_owned()
 }
 
+/// The message `id` in the language of this run, if the catalogue has it (for keys that
+/// are derived, such as the help of each command-line option).
+pub fn lookup(id: &str) -> Option<String> {
+    let bundle = bundle(current());
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    Some(bundle.format_pattern(pattern, None, &mut errors).into_owned())
+}
+
 /// The message `id` in the language of this run.
 pub fn message(id: &str, args: Option<&FluentArgs>) -> String {
     message_in(current(), id, args)
@@ -126,9 +135,16 @@ mod tests {
     fn arguments_and_plurals() {
         let mut args = FluentArgs::new();
         args.set("count", 1);
-        assert_eq!(message_in(Lang::Nl, "days-left", Some(&args)), "nog 1 dag tot de inleverdatum");
+        args.set("date", "1 juli 2026");
+        assert_eq!(
+            message_in(Lang::Nl, "deadline-left", Some(&args)),
+            "nog 1 dag tot de inleverdatum (1 juli 2026)"
+        );
         args.set("count", 3);
-        assert_eq!(message_in(Lang::En, "days-left", Some(&args)), "3 days left until the deadline");
+        assert_eq!(
+            message_in(Lang::En, "deadline-left", Some(&args)),
+            "3 days left until the deadline (1 juli 2026)"
+        );
     }
 
     #[test]

@@ -18,9 +18,9 @@ pub mod config;
 pub mod diagnostic;
 pub mod draft;
 pub mod embedded;
-pub mod i18n;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod i18n;
 pub mod init;
 pub mod lang;
 pub mod model;
@@ -82,12 +82,12 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStat
             action: cli::HookAction::Install,
         } => hook_install(stdout, stderr),
         Command::Completions { shell } => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut cmd = cli::command();
             clap_complete::generate(shell, &mut cmd, "kader", stdout);
             ExitStatus::Success
         }
         Command::Manpage => {
-            let cmd = <Cli as clap::CommandFactory>::command();
+            let cmd = cli::command();
             match clap_mangen::Man::new(cmd).render(stdout) {
                 Ok(()) => ExitStatus::Success,
                 Err(_) => ExitStatus::Error,

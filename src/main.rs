@@ -3,10 +3,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = kader::cli::Cli::parse();
+    let cli = kader::cli::parse();
     cli.color.write_global();
     let mut stdout = anstream::stdout().lock();
     let mut stderr = anstream::stderr().lock();

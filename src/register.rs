@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::tr;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::source::{SourceId, Sources, Span};
+use crate::tr;
 
 /// The rule ID under which problems with a register file are reported.
 pub const REGISTER_PROBLEM: &str = "register";

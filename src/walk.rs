@@ -125,10 +125,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<DraftPath>, Vec<InputProblem>) {
                         let msg = tr!("walk-link-loop", ancestor = display(ancestor));
                         problems.push(InputProblem::warning(path, msg));
                     } else if e.path().is_some_and(is_broken_link) {
-                        problems.push(InputProblem::warning(
-                            path,
-                            tr!("walk-broken-link"),
-                        ));
+                        problems.push(InputProblem::warning(path, tr!("walk-broken-link")));
                     } else {
                         let message = e.io_error().map_or_else(|| e.to_string(), describe_io_error);
                         problems.push(InputProblem::error(path, message, None));

@@ -69,7 +69,11 @@ pub fn run(
                 stderr,
                 "{}: {}",
                 Severity::Warning.word(),
-                tr!("watch-not-watched", path = t.display().to_string(), reason = e.to_string())
+                tr!(
+                    "watch-not-watched",
+                    path = t.display().to_string(),
+                    reason = e.to_string()
+                )
             );
         }
     }

@@ -11,11 +11,11 @@ use regex::Regex;
 
 use crate::diagnostic::Label;
 use crate::draft::time::{self, NOTATIONS, Part};
-use crate::tr;
 use crate::lang::ruleset::{Expr, FieldKind, Pred, RuleSet, Subject, Test};
 use crate::model::{Action, ActionHeading, Document, Field, Waiver};
 use crate::register::Register;
 use crate::source::{SourceId, Span};
+use crate::tr;
 
 use super::plan::PlanIndex;
 
@@ -382,7 +382,8 @@ impl<'a> Eval<'a> {
                             previous = said(&v, &before)
                         );
                         let mut f = self.part_failure(&part, label, &v);
-                        f.related.push(Label::new(self.source, prev.span, tr!("eval-previous-milestone")));
+                        f.related
+                            .push(Label::new(self.source, prev.span, tr!("eval-previous-milestone")));
                         fails.push(f);
                     }
                 }
@@ -454,9 +455,7 @@ impl<'a> Eval<'a> {
                         (self.plan.map_or(0, |p| p.coverage(r, node).len()), "actions")
                     }
                     _ => match v.def.map(|d| self.rules.fields[d].kind) {
-                        Some(FieldKind::Links(_) | FieldKind::Actions) => {
-                            (Self::links(&v).len(), "links")
-                        }
+                        Some(FieldKind::Links(_) | FieldKind::Actions) => (Self::links(&v).len(), "links"),
                         _ => (word_count(v.text), "words"),
                     },
                 };
@@ -540,9 +539,19 @@ impl<'a> Eval<'a> {
             let other_id = other.id.value.as_str();
             let date = time::format_for_reader(time::Interval::day(their_start.interval.start));
             let label = if after {
-                tr!("eval-starts-before-dependency", start = start, other = other_id, date = date)
+                tr!(
+                    "eval-starts-before-dependency",
+                    start = start,
+                    other = other_id,
+                    date = date
+                )
             } else {
-                tr!("eval-starts-after-dependency", start = start, other = other_id, date = date)
+                tr!(
+                    "eval-starts-after-dependency",
+                    start = start,
+                    other = other_id,
+                    date = date
+                )
             };
             let mut f = self.part_failure(&my_start, label, &v);
             f.value = Some(other.id.value.clone());
@@ -566,7 +575,14 @@ impl<'a> Eval<'a> {
             if reg.get(&link.id.value).is_some() {
                 continue;
             }
-            let mut f = Failure::at(link.id.span, tr!("eval-not-in-register", id = link.id.value.as_str(), register = reg.title.as_str()));
+            let mut f = Failure::at(
+                link.id.span,
+                tr!(
+                    "eval-not-in-register",
+                    id = link.id.value.as_str(),
+                    register = reg.title.as_str()
+                ),
+            );
             f.field = v.def;
             f.value = Some(link.id.value.clone());
             let suggestions = reg.suggest(&link.id.value, strip_marks(v.text).trim());
@@ -634,7 +650,11 @@ impl<'a> Eval<'a> {
             );
             f.field = v.def;
             f.value = Some(title.value.clone());
-            f.help = Some(tr!("eval-write-title", id = node.id.as_str(), title = node.title.as_str()));
+            f.help = Some(tr!(
+                "eval-write-title",
+                id = node.id.as_str(),
+                title = node.title.as_str()
+            ));
             fails.push(f);
         }
         if fails.is_empty() { Ok(()) } else { Err(fails) }

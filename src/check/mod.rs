@@ -247,7 +247,8 @@ fn run_nodes(ev: &mut Eval<'_>, rule: &Rule, register: usize, level: &str, out: 
                 node: &node.id,
                 node_title: &node.title,
             };
-            let mut d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(rule.message_for_reader())).with_note(f.label);
+            let mut d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(rule.message_for_reader()))
+                .with_note(f.label);
             d.node = Some(node.id.clone());
             if let Some(h) = f.help {
                 d = d.with_help(h);

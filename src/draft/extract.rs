@@ -90,17 +90,13 @@ fn front_matter(
     if delim == "---" {
         let _ = rest;
         diags.push(
-            Diagnostic::new(
-                FRONT_MATTER_PROBLEM,
-                Severity::Error,
-                crate::tr!("front-matter-yaml"),
-            )
-            .with_primary(Label::new(
-                file,
-                Span::new(bom, bom + 3),
-                crate::tr!("front-matter-yaml-label"),
-            ))
-            .with_help(crate::tr!("front-matter-yaml-help")),
+            Diagnostic::new(FRONT_MATTER_PROBLEM, Severity::Error, crate::tr!("front-matter-yaml"))
+                .with_primary(Label::new(
+                    file,
+                    Span::new(bom, bom + 3),
+                    crate::tr!("front-matter-yaml-label"),
+                ))
+                .with_help(crate::tr!("front-matter-yaml-help")),
         );
         return (Vec::new(), close_end);
     }

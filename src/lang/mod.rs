@@ -13,11 +13,11 @@ pub mod syntax;
 
 use std::path::{Component, Path, PathBuf};
 
-use crate::tr;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::embedded;
 use crate::register::Register;
 use crate::source::{SourceFile, SourceId, Sources, Span};
+use crate::tr;
 
 use self::keywords::Place;
 use self::parser::PErrorKind;
@@ -85,9 +85,9 @@ impl Loader<'_> {
                 .map(str::to_owned)
                 .ok_or_else(|| tr!("rules-not-bundled")),
             Origin::Disk => match std::fs::read(path) {
-                Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
-                    tr!("rules-not-utf8", position = e.utf8_error().valid_up_to())
-                }),
+                Ok(bytes) => {
+                    String::from_utf8(bytes).map_err(|e| tr!("rules-not-utf8", position = e.utf8_error().valid_up_to()))
+                }
                 Err(e) => Err(crate::walk::describe_io_error(&e)),
             },
         }
@@ -112,8 +112,7 @@ impl Loader<'_> {
                     Some((f, s)) => d.with_primary(Label::new(f, s, tr!("rules-included-here"))),
                     None => d,
                 };
-                self.diags
-                    .push(d.with_help(tr!("rules-unreadable-help")));
+                self.diags.push(d.with_help(tr!("rules-unreadable-help")));
                 return None;
             }
         };
@@ -266,11 +265,7 @@ fn syntax_diagnostic(file: SourceId, e: parser::SyntaxError) -> Diagnostic {
             tr!("rules-unclosed-label"),
             Some(tr!("rules-unclosed-help")),
         ),
-        PErrorKind::BadDate(why) => (
-            why,
-            tr!("rules-bad-date-label"),
-            Some(tr!("rules-bad-date-help")),
-        ),
+        PErrorKind::BadDate(why) => (why, tr!("rules-bad-date-label"), Some(tr!("rules-bad-date-help"))),
         PErrorKind::UnterminatedString => (
             tr!("rules-unterminated-string"),
             tr!("rules-unterminated-string-label"),

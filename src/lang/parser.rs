@@ -738,7 +738,13 @@ impl<'s> Parser_<'s> {
                         "melding" | "message" => EnglishText::Message,
                         "hulp" | "help" => EnglishText::Help,
                         "beschrijving" | "description" => EnglishText::Description,
-                        _ => return fail(ws(i), w.span.len(), PErrorKind::Expected(crate::i18n::message(what, None))),
+                        _ => {
+                            return fail(
+                                ws(i),
+                                w.span.len(),
+                                PErrorKind::Expected(crate::i18n::message(what, None)),
+                            );
+                        }
                     };
                     let (r, s) = self.string(r)?;
                     texts.push((kind, s));

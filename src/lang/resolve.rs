@@ -16,6 +16,7 @@ use super::RULE_FILE_PROBLEM;
 use super::keywords::{Kw, did_you_mean};
 use super::ruleset::{self as rs, FieldKind, RuleSet, Scope, Subject};
 use super::syntax::{self, Clause, Item, Pattern, RegexLit};
+use crate::tr;
 
 /// The placeholders a message or help template may use.
 pub const TEMPLATE_VARS: &[(&str, &str)] = &[
@@ -43,7 +44,7 @@ struct Resolver {
 }
 
 impl Resolver {
-    fn error(&mut self, file: SourceId, span: Span, message: String, label: &str, help: Option<String>) {
+    fn error(&mut self, file: SourceId, span: Span, message: String, label: String, help: Option<String>) {
         let mut d =
             Diagnostic::new(RULE_FILE_PROBLEM, Severity::Error, message).with_primary(Label::new(file, span, label));
         if let Some(h) = help {
@@ -52,27 +53,21 @@ impl Resolver {
         self.diags.push(d);
     }
 
-    fn unknown(&mut self, file: SourceId, ident: &syntax::Ident, what: &str, candidates: &[&str]) {
+    /// An unknown name; `what` is `register`, `rule`, `level`, `field` or `subject` (the
+    /// catalogue words it, with Dutch adjective agreement).
+    fn unknown(&mut self, file: SourceId, ident: &syntax::Ident, what: &'static str, candidates: &[&str]) {
         let suggestion = did_you_mean(&ident.name, candidates.iter().copied());
         let help = match suggestion {
-            Some(s) => Some(format!("bedoelde je `{s}`?")),
-            None if candidates.is_empty() && what == "register" => Some(
-                "Er zijn geen registers; noem ze in het plan: register beleid = \"beleidsplan-2026-2027.toml\"".into(),
-            ),
+            Some(s) => Some(crate::i18n::did_you_mean_code(s)),
+            None if candidates.is_empty() && what == "register" => Some(tr!("resolve-no-registers")),
             None if candidates.is_empty() => None,
-            None => Some(format!("bekend zijn: {}", candidates.join(", "))),
-        };
-        // Dutch adjectives agree with the noun: "onbekend veld", "onbekende regel".
-        let adjective = if matches!(what, "regel") {
-            "onbekende"
-        } else {
-            "onbekend"
+            None => Some(tr!("resolve-known", names = candidates.join(", "))),
         };
         self.error(
             file,
             ident.span,
-            format!("{adjective} {what} `{}`", ident.name),
-            &format!("geen {what} met deze naam"),
+            tr!("resolve-unknown", what = what, name = ident.name.as_str()),
+            tr!("resolve-unknown-label", what = what),
             help,
         );
     }
@@ -88,9 +83,9 @@ impl Resolver {
                     self.error(
                         file,
                         lit.span,
-                        format!("onbekende vlag `{other}` achter het patroon"),
-                        "hier",
-                        Some("Mogelijke vlaggen: i (hoofdletters negeren), x, s".into()),
+                        tr!("resolve-unknown-flag", flag = other.to_string()),
+                        tr!("rules-here"),
+                        Some(tr!("resolve-unknown-flag-help")),
                     );
                     return None;
                 }
@@ -104,9 +99,9 @@ impl Resolver {
                 self.error(
                     file,
                     lit.span,
-                    "dit patroon is geen geldige reguliere expressie".into(),
-                    &format!("regex: {}", detail.trim_start_matches("error: ")),
-                    Some("Zie https://docs.rs/regex/#syntax voor de schrijfwijze.".into()),
+                    tr!("resolve-bad-regex"),
+                    format!("regex: {}", detail.trim_start_matches("error: ")),
+                    Some(tr!("resolve-bad-regex-help")),
                 );
                 None
             }
@@ -148,9 +143,9 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
                     r.error(
                         file,
                         p.span,
-                        "het plan is al eerder beschreven".into(),
-                        "tweede `plan`-blok",
-                        Some("Een regelset heeft één `plan { ... }`.".into()),
+                        tr!("resolve-second-plan"),
+                        tr!("resolve-second-plan-label"),
+                        Some(tr!("resolve-second-plan-help")),
                     );
                     continue;
                 }
@@ -170,8 +165,8 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
                                 r.error(
                                     file,
                                     start.span.cover(end.span),
-                                    "de periode eindigt voor ze begint".into(),
-                                    "begin na einde",
+                                    tr!("resolve-period-reversed"),
+                                    tr!("resolve-period-reversed-label"),
                                     None,
                                 );
                             }
@@ -187,9 +182,9 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
                     r.error(
                         file,
                         p.name.span,
-                        "het plan noemt geen periode".into(),
-                        "hier ontbreekt `periode`",
-                        Some("Voeg toe: periode 2026-01-01 t/m 2027-12-31".into()),
+                        tr!("resolve-no-period"),
+                        tr!("resolve-no-period-label"),
+                        Some(tr!("resolve-no-period-help")),
                     );
                 }
                 plan = Some(info);
@@ -201,10 +196,10 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
                         Diagnostic::new(
                             RULE_FILE_PROBLEM,
                             Severity::Error,
-                            format!("veld `{}` is al gedefinieerd", f.name.name),
+                            tr!("resolve-field-defined", name = f.name.name.as_str()),
                         )
-                        .with_primary(Label::new(file, f.name.span, "tweede definitie"))
-                        .with_label(Label::new(ffile, fspan, "eerste definitie")),
+                        .with_primary(Label::new(file, f.name.span, tr!("resolve-second-definition")))
+                        .with_label(Label::new(ffile, fspan, tr!("resolve-first-definition"))),
                     );
                     continue;
                 }
@@ -231,7 +226,13 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
                 };
                 for a in &f.aliases {
                     if normalize_name(&a.value).is_empty() {
-                        r.error(file, a.span, "een lege veldnaam".into(), "leeg", None);
+                        r.error(
+                            file,
+                            a.span,
+                            tr!("resolve-empty-field-name"),
+                            tr!("resolve-empty-label"),
+                            None,
+                        );
                     }
                 }
                 field_spans.push((file, f.name.span));
@@ -247,8 +248,8 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
                     r.error(
                         file,
                         a.span,
-                        "de actievorm is al eerder beschreven".into(),
-                        "tweede `actie`-blok",
+                        tr!("resolve-second-action"),
+                        tr!("resolve-second-action-label"),
                         None,
                     );
                     continue;
@@ -278,9 +279,9 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
                                 r.error(
                                     file,
                                     *span,
-                                    "kopniveaus lopen van 1 t/m 6".into(),
-                                    "ongeldig bereik",
-                                    Some("Bijvoorbeeld: niveau 2 t/m 4".into()),
+                                    tr!("resolve-heading-levels"),
+                                    tr!("resolve-heading-levels-label"),
+                                    Some(tr!("resolve-heading-levels-help")),
                                 );
                             }
                             levels = (*min, *max);
@@ -303,7 +304,13 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
                     }
                     _ => {
                         if r.diags.is_empty() {
-                            r.error(file, a.span, "het `actie`-blok mist `herken` of `kop`".into(), "hier", Some("Beide patronen zijn nodig: welke koppen een actie willen zijn, en hoe een goede actiekop eruitziet.".into()));
+                            r.error(
+                                file,
+                                a.span,
+                                tr!("resolve-action-incomplete"),
+                                tr!("rules-here"),
+                                Some(tr!("resolve-action-incomplete-help")),
+                            );
                         }
                     }
                 }
@@ -334,14 +341,11 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
                 Diagnostic::new(
                     RULE_FILE_PROBLEM,
                     Severity::Error,
-                    format!("regel `{}` bestaat al", d.id.name),
+                    tr!("resolve-rule-exists", id = d.id.name.as_str()),
                 )
-                .with_primary(Label::new(file, d.id.span, "tweede regel met dit ID"))
-                .with_label(Label::new(first.file, first.span, "eerste regel met dit ID"))
-                .with_help(format!(
-                    "Geef de regel een ander ID, of wijzig de bestaande met `regel {} is waarschuwing`.",
-                    d.id.name
-                )),
+                .with_primary(Label::new(file, d.id.span, tr!("resolve-second-rule")))
+                .with_label(Label::new(first.file, first.span, tr!("resolve-first-rule")))
+                .with_help(tr!("resolve-rule-exists-help", id = d.id.name.as_str())),
             );
             continue;
         }
@@ -366,7 +370,7 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
             },
             None => {
                 let c: Vec<&str> = rules.iter().map(|x| x.id.as_str()).collect();
-                r.unknown(file, &o.id, "regel", &c);
+                r.unknown(file, &o.id, "rule", &c);
             }
         }
     }
@@ -377,9 +381,9 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
             r.error(
                 entry,
                 Span::new(0, 0),
-                "de regelset beschrijft geen plan".into(),
-                "hier begint de regelset",
-                Some("Voeg toe: plan \"Jaarplan 2026-2027\" { periode 2026-01-01 t/m 2027-12-31 }".into()),
+                tr!("resolve-no-plan"),
+                tr!("resolve-set-starts-here"),
+                Some(tr!("resolve-no-plan-help")),
             );
             None
         }
@@ -388,9 +392,9 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
         r.error(
             entry,
             Span::new(0, 0),
-            "de regelset beschrijft niet hoe een actie eruitziet".into(),
-            "hier begint de regelset",
-            Some("Voeg een `actie { herken /.../ kop /.../ }`-blok toe.".into()),
+            tr!("resolve-no-action"),
+            tr!("resolve-set-starts-here"),
+            Some(tr!("resolve-no-action-help")),
         );
     }
     if !r.diags.is_empty() {
@@ -430,9 +434,9 @@ fn check_groups(r: &mut Resolver, file: SourceId, lit: &RegexLit, re: &Regex) {
             r.error(
                 file,
                 lit.span,
-                format!("het patroon heeft geen groep `{group}`"),
-                &format!("voeg (?P<{group}>...) toe"),
-                Some("De groepen `id` en `titel` zeggen waar het ID en de titel van de actie staan.".into()),
+                tr!("resolve-no-group", group = group),
+                tr!("resolve-no-group-label", group = group),
+                Some(tr!("resolve-no-group-help")),
             );
         }
     }
@@ -495,7 +499,13 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
             }
         };
         if dup {
-            r.error(file, d.id.span, format!("regel `{}` heeft een onderdeel twee keer", d.id.name), "in deze regel", Some("Elke regel heeft hooguit één `voor`, `eis`, `melding`, `hulp`, `bron` en `beschrijving`; combineer eisen met `en`.".into()));
+            r.error(
+                file,
+                d.id.span,
+                tr!("resolve-clause-twice", id = d.id.name.as_str()),
+                tr!("resolve-in-this-rule"),
+                Some(tr!("resolve-clause-twice-help")),
+            );
         }
     }
     let scope = match scope_syn {
@@ -510,7 +520,7 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
                 Some(register) => {
                     let levels: Vec<&str> = ctx.registers[register].levels.iter().map(String::as_str).collect();
                     if !levels.contains(&level.name.as_str()) {
-                        r.unknown(file, level, "niveau", &levels);
+                        r.unknown(file, level, "level", &levels);
                     }
                     Scope::Node {
                         register,
@@ -533,9 +543,9 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
         r.error(
             file,
             d.id.span,
-            format!("regel `{}` heeft geen eis", d.id.name),
-            "hier ontbreekt `eis ...`",
-            Some("Voeg toe, bijvoorbeeld: eis eigenaar ingevuld".into()),
+            tr!("resolve-no-requirement", id = d.id.name.as_str()),
+            tr!("resolve-no-requirement-label"),
+            Some(tr!("resolve-no-requirement-help")),
         );
         return None;
     };
@@ -547,7 +557,13 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
         }
         (None, Some(t)) => t.value.clone(),
         (None, None) => {
-            r.error(file, d.id.span, format!("regel `{}` heeft geen melding", d.id.name), "hier ontbreekt `melding \"...\"`", Some("Een melding zegt de schrijver wat er mis is, bijvoorbeeld: melding \"Actie {actie} heeft geen eigenaar\"".into()));
+            r.error(
+                file,
+                d.id.span,
+                tr!("resolve-no-message", id = d.id.name.as_str()),
+                tr!("resolve-no-message-label"),
+                Some(tr!("resolve-no-message-help")),
+            );
             String::new()
         }
     };
@@ -590,10 +606,10 @@ fn check_template(r: &mut Resolver, file: SourceId, s: &syntax::Str) {
         let name = &s.value[open + 1..close];
         if !names.contains(&name) {
             let hint = match did_you_mean(name, names.iter().copied()) {
-                Some(m) => format!("bedoelde je `{{{m}}}`?"),
-                None => format!(
-                    "mogelijk: {}",
-                    names.iter().map(|n| format!("{{{n}}}")).collect::<Vec<_>>().join(", ")
+                Some(m) => crate::i18n::did_you_mean_code(&format!("{{{m}}}")),
+                None => tr!(
+                    "resolve-possible",
+                    names = names.iter().map(|n| format!("{{{n}}}")).collect::<Vec<_>>().join(", ")
                 ),
             };
             // Exact when the string holds no escapes or line breaks (its source is then the
@@ -606,8 +622,8 @@ fn check_template(r: &mut Resolver, file: SourceId, s: &syntax::Str) {
             r.error(
                 file,
                 span,
-                format!("onbekende invulplek `{{{name}}}` in de tekst"),
-                "onbekend",
+                tr!("resolve-unknown-placeholder", name = name),
+                tr!("resolve-unknown-placeholder-label"),
                 Some(hint),
             );
         }
@@ -645,7 +661,7 @@ fn subject(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, ident: &syntax::Ident
     if *scope == Scope::Action {
         candidates.extend(ctx.field_names.iter().map(String::as_str));
     }
-    let what = if *scope == Scope::Action { "veld" } else { "onderwerp" };
+    let what = if *scope == Scope::Action { "field" } else { "subject" };
     r.unknown(ctx.file, ident, what, &candidates);
     None
 }
@@ -658,7 +674,6 @@ fn field_of_kind(
     subject: &Subject,
     ident: &syntax::Ident,
     want: FieldKind,
-    what: &str,
     decl: &str,
 ) -> Option<usize> {
     if let Subject::Field(i) = subject
@@ -669,9 +684,9 @@ fn field_of_kind(
     r.error(
         ctx.file,
         ident.span,
-        format!("`{}` is geen {what}", ident.name),
-        &format!("hier is een {what} nodig"),
-        Some(format!("Declareer het als: veld {}: {decl} = ...", ident.name)),
+        tr!("resolve-wrong-kind", name = ident.name.as_str(), kind = decl),
+        tr!("resolve-wrong-kind-label", kind = decl),
+        Some(tr!("resolve-declare", name = ident.name.as_str(), decl = decl)),
     );
     None
 }
@@ -701,11 +716,12 @@ fn expr(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, e: &syntax::Expr) -> Opt
                             r.error(
                                 ctx.file,
                                 t.subject.span,
-                                format!("veld `{}` verwijst niet naar een register", t.subject.name),
-                                "geen verwijzingsveld",
-                                Some(format!(
-                                    "Declareer het als: veld {}: verwijzing(<register>) = ...",
-                                    t.subject.name
+                                tr!("resolve-field-not-links", name = t.subject.name.as_str()),
+                                tr!("resolve-not-links-label"),
+                                Some(tr!(
+                                    "resolve-declare",
+                                    name = t.subject.name.as_str(),
+                                    decl = "verwijzing(<register>)"
                                 )),
                             );
                             None
@@ -715,8 +731,8 @@ fn expr(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, e: &syntax::Expr) -> Opt
                         r.error(
                             ctx.file,
                             t.subject.span,
-                            format!("`{}` verwijst niet naar een register", t.subject.name),
-                            "geen verwijzingsveld",
+                            tr!("resolve-not-links", name = t.subject.name.as_str()),
+                            tr!("resolve-not-links-label"),
                             None,
                         );
                         None
@@ -724,19 +740,9 @@ fn expr(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, e: &syntax::Expr) -> Opt
                 }
             };
             // The kind of field a time or dependency requirement needs, checked at the subject.
-            let time_field =
-                |r: &mut Resolver| field_of_kind(r, ctx, &subject, &t.subject, FieldKind::Time, "tijdveld", "tijd");
-            let actions_field = |r: &mut Resolver| {
-                field_of_kind(
-                    r,
-                    ctx,
-                    &subject,
-                    &t.subject,
-                    FieldKind::Actions,
-                    "veld met acties",
-                    "acties",
-                )
-            };
+            let time_field = |r: &mut Resolver| field_of_kind(r, ctx, &subject, &t.subject, FieldKind::Time, "tijd");
+            let actions_field =
+                |r: &mut Resolver| field_of_kind(r, ctx, &subject, &t.subject, FieldKind::Actions, "acties");
             let pred = match &t.pred {
                 syntax::Pred::Filled => rs::Pred::Filled,
                 syntax::Pred::Matches(re) => rs::Pred::Matches(r.regex(ctx.file, re)?),
@@ -760,15 +766,7 @@ fn expr(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, e: &syntax::Expr) -> Opt
                 syntax::Pred::StartsAfter(other) | syntax::Pred::StartsBefore(other) => {
                     time_field(r)?;
                     let other_subject = subject_field(r, ctx, other)?;
-                    let def = field_of_kind(
-                        r,
-                        ctx,
-                        &other_subject,
-                        other,
-                        FieldKind::Actions,
-                        "veld met acties",
-                        "acties",
-                    )?;
+                    let def = field_of_kind(r, ctx, &other_subject, other, FieldKind::Actions, "acties")?;
                     if matches!(t.pred, syntax::Pred::StartsAfter(_)) {
                         rs::Pred::StartsAfter(def)
                     } else {
@@ -793,11 +791,11 @@ fn expr(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, e: &syntax::Expr) -> Opt
                         r.error(
                             ctx.file,
                             reg.span,
-                            format!("veld `{}` verwijst naar een ander register", t.subject.name),
-                            &format!(
-                                "`{}` verwijst naar `{}`",
-                                t.subject.name,
-                                ctx.reg_candidates.get(field_reg).map_or("?", |s| s.as_str())
+                            tr!("resolve-other-register", name = t.subject.name.as_str()),
+                            tr!(
+                                "resolve-other-register-label",
+                                name = t.subject.name.as_str(),
+                                register = ctx.reg_candidates.get(field_reg).map_or("?", |s| s.as_str())
                             ),
                             None,
                         );
@@ -813,7 +811,7 @@ fn expr(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, e: &syntax::Expr) -> Opt
                         if known.contains(&l.name.as_str()) {
                             out.push(l.name.clone());
                         } else {
-                            r.unknown(ctx.file, l, "niveau", &known);
+                            r.unknown(ctx.file, l, "level", &known);
                         }
                     }
                     rs::Pred::AtLevel(reg, out)
