@@ -434,3 +434,39 @@ cli-hook-install = Write .git/hooks/pre-commit that runs `kader check` (without 
 cli-completions = Write shell completion (bash, zsh, fish, elvish, powershell) to stdout.
 cli-completions--shell = The shell.
 cli-manpage = Write the man page (roff) to stdout.
+
+## Waivers
+
+subject-until = end date
+eval-waiver-unused = this waiver suppresses nothing
+waiver-expired-label = this waiver expired on { $date }
+waiver-expired-note = the waiver ("{ $reason }") applied until { $date } and has expired; extend it with a new date or fix the finding
+resolve-used-outside-waivers = `gebruikt` only works with `voor elke uitzondering`
+resolve-used-outside-waivers-label = there is no waiver here
+
+## kader test
+
+test-example-without-marker = the failing example of `{ $rule }` does not say where the finding belongs
+test-example-without-marker-label = there is no <!-- verwacht: ... --> here
+test-example-without-marker-help = Put <!-- verwacht: { $rule } --> at the end of the line where the finding starts.
+test-case-unreadable = test case { $path } cannot be read: { $reason }
+test-other-line = { $case }: `{ $rule }` expected on line { $expected }, but kader reports it on line { $found }
+test-expected-here = expected here: { $rule }
+test-found-here = kader reports it here: { $message }
+test-missing = { $case }: `{ $rule }` expected, but kader does not report it
+test-unknown-rule = there is no rule `{ $rule }` in this rule set
+test-unexpected = { $case }: unexpected `{ $rule }`: { $message }
+test-unexpected-help = If the finding is right, put <!-- verwacht: { $rule } --> at the end of this line; otherwise the rule does not do what it should.
+test-no-passing-example = rule `{ $rule }` has no example that passes
+test-no-failing-example = rule `{ $rule }` has no example that fails
+test-uncovered-label = this rule
+test-uncovered-help = Add a `voorbeeld goed """..."""` or `voorbeeld fout """..."""` with <!-- verwacht: ... -->, or a test case in the folder tests/ beside the rule file.
+test-summary = { $rules }: { $cases } cases, { $passed } passed, { $failed } failed; { $uncovered ->
+    [0] every rule has an example that passes and one that fails
+    [one] 1 example is missing
+   *[other] { $uncovered } examples are missing
+}
+cli-test = Test rule files: their examples and the test cases in tests/ beside them (by default the rules from kader.toml, or the bundled ones).
+cli-test--rules = Rule files to test.
+test-case-good = { $rule } (passing example { $n })
+test-case-bad = { $rule } (failing example { $n })

@@ -434,3 +434,39 @@ cli-hook-install = Schrijf .git/hooks/pre-commit die `kader check` draait (zonde
 cli-completions = Schrijf aanvulling voor de shell (bash, zsh, fish, elvish, powershell) naar stdout.
 cli-completions--shell = De shell.
 cli-manpage = Schrijf de man-pagina (roff) naar stdout.
+
+## Uitzonderingen (waivers)
+
+subject-until = einddatum
+eval-waiver-unused = deze uitzondering onderdrukt niets
+waiver-expired-label = deze uitzondering liep af op { $date }
+waiver-expired-note = de uitzondering ("{ $reason }") gold tot { $date } en is verlopen; verleng haar met een nieuwe datum of los de bevinding op
+resolve-used-outside-waivers = `gebruikt` kan alleen bij `voor elke uitzondering`
+resolve-used-outside-waivers-label = hier is geen uitzondering
+
+## kader test
+
+test-example-without-marker = het foute voorbeeld van `{ $rule }` zegt niet waar de bevinding hoort
+test-example-without-marker-label = hier staat geen <!-- verwacht: ... -->
+test-example-without-marker-help = Zet <!-- verwacht: { $rule } --> aan het eind van de regel waar de bevinding begint.
+test-case-unreadable = testgeval { $path } kan niet gelezen worden: { $reason }
+test-other-line = { $case }: `{ $rule }` verwacht op regel { $expected }, maar kader meldt het op regel { $found }
+test-expected-here = hier verwacht: { $rule }
+test-found-here = kader meldt het hier: { $message }
+test-missing = { $case }: `{ $rule }` verwacht, maar kader meldt het niet
+test-unknown-rule = er is geen regel `{ $rule }` in deze regelset
+test-unexpected = { $case }: onverwacht `{ $rule }`: { $message }
+test-unexpected-help = Klopt de bevinding, zet dan <!-- verwacht: { $rule } --> aan het eind van deze regel; anders doet de regel niet wat hij moet doen.
+test-no-passing-example = regel `{ $rule }` heeft geen voorbeeld dat slaagt
+test-no-failing-example = regel `{ $rule }` heeft geen voorbeeld dat faalt
+test-uncovered-label = deze regel
+test-uncovered-help = Voeg een `voorbeeld goed """..."""` of `voorbeeld fout """..."""` met <!-- verwacht: ... --> toe, of een testgeval in de map tests/ naast het regelbestand.
+test-summary = { $rules }: { $cases } gevallen, { $passed } geslaagd, { $failed } mislukt; { $uncovered ->
+    [0] elke regel heeft een voorbeeld dat slaagt en een dat faalt
+    [one] 1 keer ontbreekt een voorbeeld
+   *[other] { $uncovered } keer ontbreekt een voorbeeld
+}
+cli-test = Test regelbestanden: hun voorbeelden en de testgevallen in tests/ ernaast (standaard de regels uit kader.toml, of de ingebouwde).
+cli-test--rules = Regelbestanden om te testen.
+test-case-good = { $rule } (voorbeeld goed { $n })
+test-case-bad = { $rule } (voorbeeld fout { $n })

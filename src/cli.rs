@@ -44,6 +44,9 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     Manpage,
+    Test {
+        rules: Vec<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -27,6 +27,7 @@ pub mod model;
 pub mod output;
 pub mod register;
 pub mod render;
+pub mod ruletest;
 pub mod source;
 pub mod walk;
 mod watch;
@@ -77,6 +78,7 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStat
         Command::Coverage(args) => coverage(args, cli.config.as_ref(), stdout, stderr),
         Command::Rules(args) => rules_cmd(args, cli.config.as_ref(), stdout, stderr),
         Command::Explain(args) => explain(args, cli.config.as_ref(), stdout, stderr),
+        Command::Test { rules } => test_rules(&rules, cli.config.as_ref(), stdout, stderr),
         Command::Init { dir } => init(dir, stdout, stderr),
         Command::Hook {
             action: cli::HookAction::Install,
@@ -147,8 +149,7 @@ pub fn check_paths(
         diagnostics.extend(check::check_document(&doc, rules));
         docs.push(doc);
     }
-    diagnostics.extend(check::check_plan(&docs, rules));
-    check::apply_waivers(&docs, rules, &mut diagnostics);
+    check::finish(&docs, rules, &mut diagnostics, today());
     diagnostic::sort(&mut diagnostics, |id| sources.get(id).name.clone());
     Checked {
         files: docs.len(),
@@ -425,13 +426,22 @@ fn rules_cmd(
 
 /// Check one draft text on its own (an example from a rule file) and return the findings.
 pub fn check_text(rules: &lang::ruleset::RuleSet, name: &str, text: &str) -> (Sources, Vec<Diagnostic>) {
+    check_text_on(rules, name, text, today())
+}
+
+/// `check_text` as on a given day (waivers with an end date).
+pub fn check_text_on(
+    rules: &lang::ruleset::RuleSet,
+    name: &str,
+    text: &str,
+    today: jiff::civil::Date,
+) -> (Sources, Vec<Diagnostic>) {
     let mut sources = Sources::default();
     let id = sources.add(SourceFile::new(name, text));
     let (doc, mut diags) = draft::parse(id, &sources.get(id).text, rules);
     diags.extend(check::check_document(&doc, rules));
     let docs = [doc];
-    diags.extend(check::check_plan(&docs, rules));
-    check::apply_waivers(&docs, rules, &mut diags);
+    check::finish(&docs, rules, &mut diags, today);
     diagnostic::sort(&mut diags, |id| sources.get(id).name.clone());
     (sources, diags)
 }
@@ -461,16 +471,14 @@ fn explain(
         let _ = writeln!(stderr, "   = {}: {hint}", tr!("human-help"));
         return ExitStatus::Error;
     };
-    let example = |draft: &String| {
-        let (sources, diags) = check_text(rules, &tr!("explain-example-file"), draft);
+    let example = |ex: &lang::ruleset::Example| {
+        let draft = ruletest::without_markers(&ex.text);
+        let (sources, diags) = check_text(rules, &tr!("explain-example-file"), &draft);
         let own: Vec<Diagnostic> = diags.into_iter().filter(|d| d.rule == rule.id).collect();
         let mut out = Vec::new();
         let _ = render::human::render_all(&own, &sources, &mut out);
         let text = String::from_utf8_lossy(&anstream::adapter::strip_bytes(&out).into_vec()).into_owned();
-        render::catalogue::Example {
-            draft: draft.clone(),
-            output: text,
-        }
+        render::catalogue::Example { draft, output: text }
     };
     let bad: Vec<_> = rule.examples_bad.iter().map(example).collect();
     let good: Vec<_> = rule.examples_good.iter().map(example).collect();
@@ -478,9 +486,61 @@ fn explain(
     ExitStatus::Success
 }
 
+/// `kader test [RULES...]`: run the examples and test cases of each rule set.
+fn test_rules(
+    paths: &[PathBuf],
+    config_arg: Option<&PathBuf>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> ExitStatus {
+    let targets: Vec<Option<&PathBuf>> = if paths.is_empty() {
+        vec![None]
+    } else {
+        paths.iter().map(Some).collect()
+    };
+    let mut status = ExitStatus::Success;
+    for target in targets {
+        let mut sources = Sources::default();
+        let Some(setup) = setup(config_arg, target, &mut sources, stderr) else {
+            return ExitStatus::Error;
+        };
+        let rule_file = target.cloned().or_else(|| setup.config.rules.clone());
+        let (cases, mut failures) = ruletest::collect(&setup.rules, rule_file.as_deref(), &mut sources);
+        let today = today();
+        let mut failed_cases = 0;
+        for case in &cases {
+            let outcome = ruletest::run(case, &setup.rules, today);
+            if !outcome.failures.is_empty() {
+                failed_cases += 1;
+            }
+            failures.extend(outcome.failures);
+        }
+        let uncovered = ruletest::coverage(&setup.rules, &cases);
+        let _ = render::human::render_all(&failures, &sources, stdout);
+        let _ = render::human::render_all(&uncovered, &sources, stdout);
+        let name = rule_file.map_or_else(|| embedded::ENTRY.to_owned(), |p| p.display().to_string());
+        let _ = writeln!(
+            stdout,
+            "{}",
+            tr!(
+                "test-summary",
+                rules = name,
+                cases = cases.len(),
+                passed = cases.len() - failed_cases,
+                failed = failed_cases,
+                uncovered = uncovered.len()
+            )
+        );
+        if !failures.is_empty() {
+            status = ExitStatus::Failure;
+        }
+    }
+    status
+}
+
 /// Today, for the days left to the deadline. `KADER_TODAY=2026-09-01` fixes it (tests,
 /// reports made for a given date).
-fn today() -> jiff::civil::Date {
+pub fn today() -> jiff::civil::Date {
     std::env::var("KADER_TODAY")
         .ok()
         .and_then(|t| t.parse::<jiff::civil::Date>().ok())

@@ -28,6 +28,9 @@ pub struct Waiver {
     pub reason: Option<Spanned<String>>,
     /// The action whose body (or table row) holds the comment, and its extent.
     pub action: Option<(String, Span)>,
+    /// `tot 2026-09-01`: the waiver's last day, as written and as read.
+    pub until: Option<Spanned<String>>,
+    pub until_time: Option<Result<crate::draft::time::Timeline, crate::draft::time::TimeError>>,
 }
 
 #[derive(Debug, Clone)]

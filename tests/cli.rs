@@ -173,12 +173,12 @@ fn the_first_occurrence_of_a_duplicate_id_is_a_label_in_the_other_file() {
 fn exit_codes() {
     assert_eq!(kader(&["check", "fixtures/clean"]).code, 0);
     assert_eq!(
-        kader(&["check", "fixtures/drafts/beleidslijn-niveau.md"]).code,
+        kader(&["check", "rules/tests/beleidslijn-niveau.md"]).code,
         0,
         "warnings alone pass"
     );
     assert_eq!(
-        kader(&["check", "--deny-warnings", "fixtures/drafts/beleidslijn-niveau.md"]).code,
+        kader(&["check", "--deny-warnings", "rules/tests/beleidslijn-niveau.md"]).code,
         1
     );
     assert_eq!(kader(&["check", PLAN]).code, 1);
@@ -192,7 +192,7 @@ fn exit_codes() {
 
 #[test]
 fn a_missing_path_is_exit_2_and_the_other_files_are_still_checked() {
-    let run = kader(&["check", "bestaat-niet.md", "fixtures/drafts/actie-eigenaar.md"]);
+    let run = kader(&["check", "bestaat-niet.md", "rules/tests/actie-eigenaar.md"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("bestaat-niet.md: bestaat niet"), "{}", run.stderr);
     assert!(
@@ -339,7 +339,7 @@ fn colour_only_when_asked_or_on_a_terminal() {
 #[test]
 fn a_closed_pipe_stops_quietly() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kader"))
-        .args(["check", PLAN, "fixtures/drafts", "fixtures/clean"])
+        .args(["check", PLAN, "rules/tests", "fixtures/clean"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

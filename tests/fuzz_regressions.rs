@@ -37,7 +37,7 @@ fn the_regression_corpus_passes() {
 
 #[test]
 fn the_fixtures_pass_every_target() {
-    let mut drafts = files("fixtures/drafts");
+    let mut drafts = files("rules/tests");
     drafts.extend(files("fixtures/jaarplan-2026-2027"));
     drafts.extend(files("fixtures/clean"));
     assert!(drafts.len() > 20);

@@ -33,7 +33,7 @@ fn a_basic_rule_file_loads_and_checks() {
         "check",
         "--rules",
         "fixtures/rule-files/valid/basis.kader",
-        "fixtures/drafts/actie-eigenaar.md",
+        "rules/tests/actie-eigenaar.md",
     ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stdout.contains("Actie HA-11 heeft geen eigenaar"), "{}", run.stdout);
@@ -41,7 +41,7 @@ fn a_basic_rule_file_loads_and_checks() {
 
 #[test]
 fn a_later_file_changes_severity_and_switches_rules_off() {
-    let bundled = kader(&["check", "--format", "json", "fixtures/drafts/actie-iep.md"]);
+    let bundled = kader(&["check", "--format", "json", "rules/tests/actie-iep.md"]);
     let rules: Vec<String> = bundled.json()["diagnostics"]
         .as_array()
         .unwrap()
@@ -57,7 +57,7 @@ fn a_later_file_changes_severity_and_switches_rules_off() {
         "json",
         "--rules",
         "fixtures/rule-files/valid/override.kader",
-        "fixtures/drafts/actie-iep.md",
+        "rules/tests/actie-iep.md",
     ]);
     assert_eq!(run.code, 0, "actie-iep is only a warning now: {}", run.stderr);
     let diags = run.json()["diagnostics"].as_array().unwrap().clone();
@@ -77,7 +77,7 @@ fn english_keywords_are_accepted() {
         "json",
         "--rules",
         "fixtures/rule-files/valid/english.kader",
-        "fixtures/drafts/beleidslijn-niveau.md",
+        "rules/tests/beleidslijn-niveau.md",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let diags = run.json()["diagnostics"].as_array().unwrap().clone();

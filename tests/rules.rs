@@ -1,4 +1,4 @@
-//! Every rule has a fixture `fixtures/drafts/<rule>.md`: accepted actions under `## Goed`,
+//! Every rule has a fixture `rules/tests/<rule>.md`: accepted actions under `## Goed`,
 //! failing ones under `## Fout`. Its front matter says how many findings of the rule the
 //! `Fout` part must give (`verwacht`) and which other rules may fire as well (`ook`).
 
@@ -29,13 +29,13 @@ fn expectation(text: &str) -> Expect {
 
 #[test]
 fn every_rule_fixture_fails_only_where_it_should() {
-    insta::glob!("../fixtures/drafts", "*.md", |path| {
+    insta::glob!("../rules/tests", "*.md", |path| {
         let text = std::fs::read_to_string(path).unwrap();
         let expect = expectation(&text);
         let name = path.file_stem().unwrap().to_str().unwrap();
         assert_eq!(expect.regel, name, "fixture is named after its rule");
         let fout = text.find("\n## Fout").expect("fixture has a `## Fout` part");
-        let rel = format!("fixtures/drafts/{name}.md");
+        let rel = format!("rules/tests/{name}.md");
 
         let rules = if name == "beleid-dekking" {
             "rules/jaarplan-2026-2027.kader"
@@ -102,7 +102,7 @@ fn every_bundled_rule_has_a_fixture() {
         .collect();
     assert!(ids.len() >= 14, "{ids:?}");
     for id in ids {
-        let path = format!("{}/fixtures/drafts/{id}.md", env!("CARGO_MANIFEST_DIR"));
+        let path = format!("{}/rules/tests/{id}.md", env!("CARGO_MANIFEST_DIR"));
         assert!(std::path::Path::new(&path).exists(), "no fixture for rule {id}");
     }
 }

@@ -81,6 +81,8 @@ struct Val<'a> {
     /// The field, when the subject is one.
     field: Option<&'a Field>,
     def: Option<usize>,
+    /// The value read as a time expression (a time field, or a waiver's `tot`).
+    time: Option<&'a Result<time::Timeline, time::TimeError>>,
 }
 
 /// First occurrences for `uniek`, across the whole plan: (test, normalised value) → place.
@@ -92,6 +94,8 @@ pub struct Eval<'a> {
     /// The whole plan, for plan-wide requirements; `None` while checking one file.
     pub plan: Option<&'a PlanIndex<'a>>,
     pub unique: UniqueIndex,
+    /// The waivers that suppressed a finding (by span), once waivers are applied.
+    pub used: Option<&'a std::collections::HashSet<(SourceId, Span)>>,
 }
 
 pub type Outcome = Result<(), Vec<Failure>>;
@@ -120,6 +124,7 @@ fn subject_word(rules: &RuleSet, s: &Subject) -> String {
         Subject::NodeActions => tr!("subject-actions"),
         Subject::WaiverRule => tr!("subject-rule"),
         Subject::WaiverReason => tr!("subject-reason"),
+        Subject::WaiverUntil => tr!("subject-until"),
     }
 }
 
@@ -172,6 +177,7 @@ impl<'a> Eval<'a> {
                 span,
                 field: None,
                 def: None,
+                time: None,
             })
         };
         match (s, item) {
@@ -180,6 +186,7 @@ impl<'a> Eval<'a> {
                 span: f.value.span,
                 field: Some(f),
                 def: Some(*d),
+                time: f.time.as_ref(),
             }),
             (Subject::Id, Item::Action(a)) => plain(&a.id.value, a.id.span),
             (Subject::Title, Item::Action(a)) => a.title.as_ref().and_then(|t| plain(&t.value, t.span)),
@@ -191,6 +198,7 @@ impl<'a> Eval<'a> {
                 span: f.value.span,
                 field: Some(f),
                 def: Some(f.def),
+                time: f.time.as_ref(),
             }),
             (Subject::Name, Item::Field(_, f)) => plain(&f.name.value, f.name.span),
             (Subject::Meta(k), Item::Document(d)) => d
@@ -203,6 +211,13 @@ impl<'a> Eval<'a> {
             (Subject::NodeActions, Item::Node(..)) => plain("", Span::new(0, 0)),
             (Subject::WaiverRule, Item::Waiver(w)) => w.rule.as_ref().and_then(|t| plain(&t.value, t.span)),
             (Subject::WaiverReason, Item::Waiver(w)) => w.reason.as_ref().and_then(|t| plain(&t.value, t.span)),
+            (Subject::WaiverUntil, Item::Waiver(w)) => w.until.as_ref().map(|t| Val {
+                text: &t.value,
+                span: t.span,
+                field: None,
+                def: None,
+                time: w.until_time.as_ref(),
+            }),
             _ => None,
         }
     }
@@ -311,7 +326,7 @@ impl<'a> Eval<'a> {
                     })
                     .collect())
             }
-            Pred::IsTime => match v.field.and_then(|f| f.time.as_ref()) {
+            Pred::IsTime => match v.time {
                 Some(Err(e)) => {
                     let mut f = Failure::at(e.span, e.message.clone());
                     f.field = v.def;
@@ -322,7 +337,7 @@ impl<'a> Eval<'a> {
                 _ => Ok(()),
             },
             Pred::WithinPlan => {
-                let Some(Ok(tl)) = v.field.and_then(|f| f.time.as_ref()) else {
+                let Some(Ok(tl)) = v.time else {
                     return Ok(());
                 };
                 let plan = time::Interval::new(self.rules.plan.start, self.rules.plan.end);
@@ -351,7 +366,7 @@ impl<'a> Eval<'a> {
                 if fails.is_empty() { Ok(()) } else { Err(fails) }
             }
             Pred::InOrder => {
-                let Some(Ok(tl)) = v.field.and_then(|f| f.time.as_ref()) else {
+                let Some(Ok(tl)) = v.time else {
                     return Ok(());
                 };
                 let mut fails = Vec::new();
@@ -482,6 +497,14 @@ impl<'a> Eval<'a> {
                 }
                 Err(vec![f])
             }
+            Pred::Used => match (item, self.used) {
+                (Item::Waiver(w), Some(used)) if !used.contains(&(self.source, w.span)) => {
+                    let mut f = Failure::at(w.span, tr!("eval-waiver-unused"));
+                    f.value = w.rule.as_ref().map(|r| r.value.clone());
+                    Err(vec![f])
+                }
+                _ => Ok(()),
+            },
             Pred::Unique => {
                 let key = (t as *const Test as usize, v.text.trim().to_lowercase());
                 let index = &mut self.unique;
@@ -514,7 +537,7 @@ impl<'a> Eval<'a> {
         let (Some(plan), Item::Action(a), Subject::Field(time_def)) = (self.plan, item, subject) else {
             return Ok(());
         };
-        let Some(Ok(mine)) = v.field.and_then(|f| f.time.as_ref()) else {
+        let Some(Ok(mine)) = v.time else {
             return Ok(());
         };
         let Some(my_start) = mine.start() else { return Ok(()) };

@@ -13,21 +13,31 @@ mod plan;
 pub use eval::{find_placeholders, is_placeholder, word_count};
 pub use plan::PlanIndex;
 
+use std::collections::HashSet;
+
+use jiff::civil::Date;
+
 use crate::diagnostic::{Diagnostic, Label, Waived};
 use crate::lang::ruleset::{Rule, RuleSet, Scope};
 use crate::model::Document;
+use crate::source::{SourceId, Span};
 
 use self::eval::{Eval, Failure, Item, UniqueIndex, field_word};
 
 /// The rules that look at one file at a time.
 pub fn check_document(doc: &Document, rules: &RuleSet) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for rule in rules.rules.iter().filter(|r| r.enabled && !r.plan_wide) {
+    for rule in rules
+        .rules
+        .iter()
+        .filter(|r| r.enabled && !r.plan_wide && !r.after_waivers)
+    {
         let mut ev = Eval {
             rules,
             source: doc.source,
             plan: None,
             unique: UniqueIndex::new(),
+            used: None,
         };
         run_rule(&mut ev, rule, doc, &mut out);
     }
@@ -38,13 +48,18 @@ pub fn check_document(doc: &Document, rules: &RuleSet) -> Vec<Diagnostic> {
 pub fn check_plan(docs: &[Document], rules: &RuleSet) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let index = PlanIndex::build(docs, rules);
-    for rule in rules.rules.iter().filter(|r| r.enabled && r.plan_wide) {
+    for rule in rules
+        .rules
+        .iter()
+        .filter(|r| r.enabled && r.plan_wide && !r.after_waivers)
+    {
         if let Scope::Node { register, level } = &rule.scope {
             let mut ev = Eval {
                 rules,
                 source: crate::source::SourceId(u32::MAX),
                 plan: Some(&index),
                 unique: UniqueIndex::new(),
+                used: None,
             };
             run_nodes(&mut ev, rule, *register, level, &mut out);
             continue;
@@ -57,6 +72,7 @@ pub fn check_plan(docs: &[Document], rules: &RuleSet) -> Vec<Diagnostic> {
                 source: doc.source,
                 plan: Some(&index),
                 unique,
+                used: None,
             };
             run_rule(&mut ev, rule, doc, &mut out);
             unique = ev.unique;
@@ -194,15 +210,21 @@ fn display_value(v: &str) -> String {
     }
 }
 
+/// The waivers that suppressed a finding, by (file, span of the comment).
+pub type UsedWaivers = HashSet<(SourceId, Span)>;
+
 /// A waiver suppresses the findings of its rule inside its action, when it names a known
-/// rule and gives a reason. Findings of rules about waivers themselves cannot be waived.
-pub fn apply_waivers(docs: &[Document], rules: &RuleSet, diags: &mut [Diagnostic]) {
+/// rule and gives a reason, until its `tot` date has passed: then the finding comes back
+/// with a note that the waiver expired. Findings of rules about waivers themselves cannot be
+/// waived. Returns the waivers that suppressed something.
+pub fn apply_waivers(docs: &[Document], rules: &RuleSet, diags: &mut [Diagnostic], today: Date) -> UsedWaivers {
     let waiver_rules: Vec<&str> = rules
         .rules
         .iter()
         .filter(|r| r.scope == Scope::Waiver)
         .map(|r| r.id.as_str())
         .collect();
+    let mut used = UsedWaivers::new();
     for doc in docs {
         for w in &doc.waivers {
             let (Some(rule), Some(reason), Some((action, extent))) = (&w.rule, &w.reason, &w.action) else {
@@ -211,22 +233,74 @@ pub fn apply_waivers(docs: &[Document], rules: &RuleSet, diags: &mut [Diagnostic
             if reason.value.trim().is_empty() || rules.rule(&rule.value).is_none() {
                 continue;
             }
+            // An unreadable `tot` date is `waiver-reden`'s finding; such a waiver does not apply.
+            let until = match &w.until_time {
+                None => None,
+                Some(Ok(tl)) => tl.parts().iter().map(|p| p.interval.end).max(),
+                Some(Err(_)) => continue,
+            };
+            let expired = until.filter(|end| today > *end);
             for d in diags.iter_mut() {
                 let Some(p) = &d.primary else { continue };
                 // The finding's own action: a table inside a section's body is not that section.
                 let same_action = d.action.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(action));
                 let inside =
                     same_action && p.source == doc.source && extent.start <= p.span.start && p.span.end <= extent.end;
-                if d.rule == rule.value && inside && !waiver_rules.contains(&d.rule.as_str()) && d.waived.is_none() {
-                    d.waived = Some(Waived {
-                        reason: reason.value.trim().to_owned(),
-                        source: doc.source,
-                        span: w.span,
-                    });
+                if d.rule != rule.value || !inside || waiver_rules.contains(&d.rule.as_str()) || d.waived.is_some() {
+                    continue;
+                }
+                used.insert((doc.source, w.span));
+                match expired {
+                    Some(end) => {
+                        let date = crate::draft::time::format_for_reader(crate::draft::time::Interval::day(end));
+                        let label = crate::tr!("waiver-expired-label", date = date.as_str());
+                        if !d.labels.iter().any(|l| l.span == w.span) {
+                            d.labels.push(Label::new(doc.source, w.span, label));
+                            d.notes.push(crate::tr!(
+                                "waiver-expired-note",
+                                date = date,
+                                reason = reason.value.trim()
+                            ));
+                        }
+                    }
+                    None => {
+                        d.waived = Some(Waived {
+                            reason: reason.value.trim().to_owned(),
+                            source: doc.source,
+                            span: w.span,
+                        });
+                    }
                 }
             }
         }
     }
+    used
+}
+
+/// After every file is checked on its own: the plan-wide rules, then the waivers, then the
+/// rules about waivers. `today` decides which waivers have expired.
+pub fn finish(docs: &[Document], rules: &RuleSet, diags: &mut Vec<Diagnostic>, today: Date) {
+    diags.extend(check_plan(docs, rules));
+    let used = apply_waivers(docs, rules, diags, today);
+    diags.extend(check_waivers(docs, rules, &used));
+}
+
+/// The rules about waivers that need to know which waivers were used (`gebruikt`).
+pub fn check_waivers(docs: &[Document], rules: &RuleSet, used: &UsedWaivers) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in rules.rules.iter().filter(|r| r.enabled && r.after_waivers) {
+        for doc in docs {
+            let mut ev = Eval {
+                rules,
+                source: doc.source,
+                plan: None,
+                unique: UniqueIndex::new(),
+                used: Some(used),
+            };
+            run_rule(&mut ev, rule, doc, &mut out);
+        }
+    }
+    out
 }
 
 /// Register-node rules (`voor elk thema in beleid`): plan-level findings without a file.

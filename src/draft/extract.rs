@@ -176,7 +176,7 @@ impl Extractor<'_> {
             if h.level < syntax.min_level || h.level > syntax.max_level {
                 continue;
             }
-            let content = trim_span(self.text, h.content);
+            let content = without_trailing_comments(self.text, trim_span(self.text, h.content));
             let raw = &self.text[content.range()];
             if !syntax.recognise.is_match(raw) {
                 continue;
@@ -311,7 +311,7 @@ impl Extractor<'_> {
     fn waivers(&self, doc: &mut Document) {
         static WAIVER: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
             Regex::new(
-                r#"<!--\s*kader\s*:\s*(?:negeer|ignore)\b\s*(?P<rule>[^\s"]+)?\s*(?:"(?P<reason>[^"]*)")?.*?-->"#,
+                r#"<!--\s*kader\s*:\s*(?:negeer|ignore)\b\s*(?P<rule>[^\s"]+)?\s*(?:"(?P<reason>[^"]*)")?\s*(?:(?:tot|until)\s+(?P<until>.*?)\s*-->|.*?-->)"#,
             )
             .expect("valid")
         });
@@ -334,11 +334,21 @@ impl Extractor<'_> {
                     .filter(|a| a.extent.start <= at.start && at.end <= a.extent.end)
                     .min_by_key(|a| a.extent.len())
                     .map(|a| (a.id.value.clone(), a.extent));
+                let until = spanned("until").filter(|u| !u.value.is_empty());
+                let until_time = until.as_ref().map(|u| {
+                    let plan = PlanPeriod {
+                        start: self.rules.plan.start,
+                        end: self.rules.plan.end,
+                    };
+                    parse_timeline(&u.value, u.span, plan)
+                });
                 doc.waivers.push(Waiver {
                     span: at,
                     rule: spanned("rule"),
                     reason: spanned("reason"),
                     action,
+                    until,
+                    until_time,
                 });
             }
         }
@@ -376,7 +386,7 @@ impl Extractor<'_> {
             }
             for row in &table.rows {
                 let Some(&cell) = row.get(key) else { continue };
-                let cell = trim_span(self.text, cell);
+                let cell = without_trailing_comments(self.text, trim_span(self.text, cell));
                 let raw = &self.text[cell.range()];
                 let (id, title) = captures(cell_re, raw, cell);
                 doc.headings.push(ActionHeading {
@@ -453,11 +463,18 @@ impl Extractor<'_> {
         Some((name, head.start + v, def))
     }
 
-    fn push_field(&self, action: &mut Action, def: usize, name: Span, value: Span) {
+    fn push_field(&self, action: &mut Action, def: usize, name: Span, mut value: Span) {
         if action.field(def).is_some() {
             return; // the first occurrence counts
         }
-        let raw = self.text[value.range()].to_owned();
+        let mut raw = self.text[value.range()].to_owned();
+        // An HTML comment is invisible in the plan as read: it is not part of the value
+        // (`- **IEP:** ... <!-- nog aanvullen -->`). Blanked, so positions stay.
+        if raw.contains("<!--") {
+            raw = blank_comments(&raw);
+            raw.truncate(raw.trim_end().len());
+            value = Span::new(value.start, value.start + raw.len());
+        }
         let links = match self.rules.fields[def].kind {
             FieldKind::Links(_) | FieldKind::Actions => parse_links(&raw, value),
             _ => Vec::new(),
@@ -477,6 +494,40 @@ impl Extractor<'_> {
             time,
         });
     }
+}
+
+/// HTML comments replaced by spaces (line breaks kept), so every position stays put.
+fn blank_comments(text: &str) -> String {
+    static COMMENT: std::sync::LazyLock<Regex> =
+        std::sync::LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").expect("valid"));
+    let mut out = text.to_owned();
+    for m in COMMENT.find_iter(text) {
+        // Same byte length: a multi-byte character becomes as many spaces as it had bytes.
+        let blank: String = m
+            .as_str()
+            .chars()
+            .map(|c| {
+                if c == '\n' {
+                    "\n".to_owned()
+                } else {
+                    " ".repeat(c.len_utf8())
+                }
+            })
+            .collect();
+        out.replace_range(m.range(), &blank);
+    }
+    out
+}
+
+/// The span without HTML comments at its end (`### Actie HA-01: X <!-- kader: ... -->`):
+/// they are not part of what the reader sees.
+fn without_trailing_comments(text: &str, s: Span) -> Span {
+    let slice = &text[s.range()];
+    let Some(i) = slice.find("<!--") else { return s };
+    if !blank_comments(&slice[i..]).trim().is_empty() {
+        return s;
+    }
+    trim_span(text, Span::new(s.start, s.start + i))
 }
 
 /// The span without surrounding whitespace (including `\r`).

@@ -79,6 +79,7 @@ pub enum Kw {
     NoCycle,
     HasAmount,
     Known,
+    Used,
     // field kinds
     KindText,
     KindTime,
@@ -371,6 +372,13 @@ pub const KEYWORDS: &[Keyword] = &[
         "de waarde noemt een hoeveelheid: fte, uren, € of euro"
     ),
     kw!(Known, Predicate, "bekend", "known", "de waarde is een bekende regel"),
+    kw!(
+        Used,
+        Predicate,
+        "gebruikt",
+        "used",
+        "de uitzondering heeft een bevinding onderdrukt (`voor elke uitzondering`)"
+    ),
     kw!(KindText, Kind, "tekst", "text", "vrije tekst"),
     kw!(KindTime, Kind, "tijd", "time", "een tijdsaanduiding (tijdpad)"),
     kw!(

@@ -907,6 +907,7 @@ impl<'s> Parser_<'s> {
                 Kw::NoCycle => (r, Pred::NoCycle),
                 Kw::HasAmount => (r, Pred::HasAmount),
                 Kw::Known => (r, Pred::Known),
+                Kw::Used => (r, Pred::Used),
                 Kw::StartsAfter | Kw::StartsBefore => {
                     let (r, other) = self.expect_word(r, "expected-actions-field")?;
                     (

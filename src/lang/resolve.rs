@@ -472,11 +472,17 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
             Clause::Source(s) => source.replace(s).is_some(),
             Clause::Description(s) => description.replace(s).is_some(),
             Clause::ExampleGood(s) => {
-                examples_good.push(s.value.clone());
+                examples_good.push(rs::Example {
+                    text: s.value.clone(),
+                    span: s.span,
+                });
                 false
             }
             Clause::ExampleBad(s) => {
-                examples_bad.push(s.value.clone());
+                examples_bad.push(rs::Example {
+                    text: s.value.clone(),
+                    span: s.span,
+                });
                 false
             }
             Clause::English(texts) => {
@@ -575,6 +581,7 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
     }
     let expr = expr?;
     let plan_wide = expr.is_plan_wide() || matches!(scope, Scope::Node { .. });
+    let after_waivers = expr.asks_used();
     Some(rs::Rule {
         id: d.id.name.clone(),
         severity: severity(d.severity.kw),
@@ -583,6 +590,7 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
         scope,
         with,
         plan_wide,
+        after_waivers,
         expr,
         message: message_text,
         help: help.map(|h| h.value.clone()),
@@ -638,7 +646,7 @@ fn subject(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, ident: &syntax::Ident
         Scope::Heading => &["id", "titel", "kop"],
         Scope::Field => &["waarde", "naam"],
         Scope::Node { .. } => &["acties", "id", "titel"],
-        Scope::Waiver => &["regel", "reden"],
+        Scope::Waiver => &["regel", "reden", "tot"],
         Scope::Document => return Some(Subject::Meta(name.to_owned())),
     };
     match (scope, name) {
@@ -650,6 +658,7 @@ fn subject(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, ident: &syntax::Ident
         (Scope::Node { .. }, "acties" | "actions") => return Some(Subject::NodeActions),
         (Scope::Waiver, "regel" | "rule") => return Some(Subject::WaiverRule),
         (Scope::Waiver, "reden" | "reason") => return Some(Subject::WaiverReason),
+        (Scope::Waiver, "tot" | "until") => return Some(Subject::WaiverUntil),
         _ => {}
     }
     if *scope == Scope::Action
@@ -740,7 +749,13 @@ fn expr(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, e: &syntax::Expr) -> Opt
                 }
             };
             // The kind of field a time or dependency requirement needs, checked at the subject.
-            let time_field = |r: &mut Resolver| field_of_kind(r, ctx, &subject, &t.subject, FieldKind::Time, "tijd");
+            // A waiver's `tot` is read as a time expression too.
+            let time_field = |r: &mut Resolver| {
+                if subject == Subject::WaiverUntil {
+                    return Some(usize::MAX);
+                }
+                field_of_kind(r, ctx, &subject, &t.subject, FieldKind::Time, "tijd")
+            };
             let actions_field =
                 |r: &mut Resolver| field_of_kind(r, ctx, &subject, &t.subject, FieldKind::Actions, "acties");
             let pred = match &t.pred {
@@ -779,6 +794,19 @@ fn expr(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, e: &syntax::Expr) -> Opt
                 }
                 syntax::Pred::HasAmount => rs::Pred::HasAmount,
                 syntax::Pred::Known => rs::Pred::Known,
+                syntax::Pred::Used => {
+                    if *scope != Scope::Waiver {
+                        r.error(
+                            ctx.file,
+                            t.subject.span,
+                            tr!("resolve-used-outside-waivers"),
+                            tr!("resolve-used-outside-waivers-label"),
+                            None,
+                        );
+                        return None;
+                    }
+                    rs::Pred::Used
+                }
                 syntax::Pred::Count(c, n) => rs::Pred::Count(*c, *n),
                 syntax::Pred::ExistsIn(reg) => {
                     let Some(i) = (ctx.reg_index)(&reg.name) else {

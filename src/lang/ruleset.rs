@@ -115,6 +115,8 @@ pub enum Subject {
     WaiverRule,
     /// The reason a waiver gives (`reden`).
     WaiverReason,
+    /// `tot`: the date a waiver ends.
+    WaiverUntil,
 }
 
 #[derive(Debug)]
@@ -128,6 +130,15 @@ pub enum Expr {
 
 impl Expr {
     /// Does evaluating this need the whole plan (all files)?
+    /// Does the requirement ask whether a waiver was used?
+    pub fn asks_used(&self) -> bool {
+        match self {
+            Expr::And(a, b) | Expr::Or(a, b) | Expr::If(a, b) => a.asks_used() || b.asks_used(),
+            Expr::Not(a) => a.asks_used(),
+            Expr::Test(t) => matches!(t.pred, Pred::Used),
+        }
+    }
+
     pub fn is_plan_wide(&self) -> bool {
         match self {
             Expr::And(a, b) | Expr::Or(a, b) | Expr::If(a, b) => a.is_plan_wide() || b.is_plan_wide(),
@@ -176,6 +187,8 @@ pub enum Pred {
     HasAmount,
     /// The value is the ID of a loaded rule.
     Known,
+    /// The waiver suppressed a finding (evaluated after waivers are applied).
+    Used,
     /// How many: links in a field, actions linking to a node.
     Count(Cmp, usize),
 }
@@ -187,6 +200,14 @@ pub struct English {
     pub message: Option<String>,
     pub help: Option<String>,
     pub description: Option<String>,
+}
+
+/// A `voorbeeld` of a rule: the draft text (dedented) and the span of the string in the
+/// rule file, so `kader test` can point into it.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub text: String,
+    pub span: Span,
 }
 
 #[derive(Debug)]
@@ -204,10 +225,12 @@ pub struct Rule {
     pub source: Option<String>,
     pub description: Option<String>,
     /// Draft snippets that pass and that fail the rule (for `kader explain` and its tests).
-    pub examples_good: Vec<String>,
-    pub examples_bad: Vec<String>,
+    pub examples_good: Vec<Example>,
+    pub examples_bad: Vec<Example>,
     pub english: English,
     pub plan_wide: bool,
+    /// The rule asks whether waivers were used (`gebruikt`), so it runs after they are applied.
+    pub after_waivers: bool,
     /// Where the rule is defined.
     pub file: SourceId,
     pub span: Span,

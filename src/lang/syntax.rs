@@ -227,6 +227,7 @@ pub enum Pred {
     NoCycle,
     HasAmount,
     Known,
+    Used,
     /// `acties >= 1`: how many (actions linking to a node, IDs in a field).
     Count(Cmp, usize),
 }
