@@ -470,3 +470,33 @@ cli-test = Test rule files: their examples and the test cases in tests/ beside t
 cli-test--rules = Rule files to test.
 test-case-good = { $rule } (passing example { $n })
 test-case-bad = { $rule } (failing example { $n })
+
+## Baseline
+
+summary-baseline = { $suppressed ->
+    [one] 1 finding is in the baseline and not shown
+   *[other] { $suppressed } findings are in the baseline and not shown
+}{ $fixed ->
+    [0] {""}
+    [one] ; 1 baselined finding is fixed (`kader baseline --prune` removes it)
+   *[other] ; { $fixed } baselined findings are fixed (`kader baseline --prune` removes them)
+}
+baseline-unreadable = { $path } cannot be read: { $reason }
+baseline-invalid = the baseline is not a valid baseline file
+baseline-invalid-help = Write the baseline again with `kader baseline`.
+baseline-header = # Findings that were already there, written by `kader baseline`. `kader check` no longer
+    # shows them and says how many are left; `kader baseline --prune` removes fixed ones.
+    # Per file, action (or register item) and rule, not per line number.
+baseline-missing = there is no baseline { $path }
+baseline-written = { $path } written: { $count ->
+    [one] 1 finding
+   *[other] { $count } findings
+}
+baseline-pruned = { $path } updated: { $removed } fixed and removed, { $left } left
+cli-baseline = Write today's findings to kader-baseline.toml; from then on `kader check` shows only new ones.
+cli-baseline--paths = Draft files or folders (folders are searched for *.md).
+cli-baseline--prune = Only remove what has been fixed; add nothing.
+cli-baseline--rules = Use this rule file instead of the bundled rules.
+cli-baseline--output = Write the baseline to this file (by default kader-baseline.toml beside kader.toml, or in the current folder).
+cli-check--baseline = Use this baseline (by default kader-baseline.toml beside kader.toml, or in the current folder, if there is one).
+cli-check--no_baseline = Show all findings, including those in the baseline.

@@ -470,3 +470,33 @@ cli-test = Test regelbestanden: hun voorbeelden en de testgevallen in tests/ ern
 cli-test--rules = Regelbestanden om te testen.
 test-case-good = { $rule } (voorbeeld goed { $n })
 test-case-bad = { $rule } (voorbeeld fout { $n })
+
+## Baseline
+
+summary-baseline = { $suppressed ->
+    [one] 1 bevinding staat al in de baseline en wordt niet getoond
+   *[other] { $suppressed } bevindingen staan al in de baseline en worden niet getoond
+}{ $fixed ->
+    [0] {""}
+    [one] ; 1 bevinding uit de baseline is opgelost (`kader baseline --prune` haalt haar weg)
+   *[other] ; { $fixed } bevindingen uit de baseline zijn opgelost (`kader baseline --prune` haalt ze weg)
+}
+baseline-unreadable = { $path } kan niet gelezen worden: { $reason }
+baseline-invalid = de baseline is geen geldig baselinebestand
+baseline-invalid-help = Schrijf de baseline opnieuw met `kader baseline`.
+baseline-header = # Bevindingen die er al waren, geschreven door `kader baseline`. `kader check` toont ze niet
+    # meer en zegt hoeveel er nog over zijn; `kader baseline --prune` haalt opgeloste weg.
+    # Per bestand, actie (of registeronderdeel) en regel, niet per regelnummer.
+baseline-missing = er is geen baseline { $path }
+baseline-written = { $path } geschreven: { $count ->
+    [one] 1 bevinding
+   *[other] { $count } bevindingen
+}
+baseline-pruned = { $path } bijgewerkt: { $removed } opgelost en weggehaald, { $left } over
+cli-baseline = Schrijf de bevindingen van vandaag naar kader-baseline.toml; `kader check` toont daarna alleen nieuwe.
+cli-baseline--paths = Conceptbestanden of mappen (mappen worden doorzocht op *.md).
+cli-baseline--prune = Haal alleen weg wat is opgelost; voeg niets toe.
+cli-baseline--rules = Gebruik dit regelbestand in plaats van de ingebouwde regels.
+cli-baseline--output = Schrijf de baseline naar dit bestand (standaard kader-baseline.toml naast kader.toml, of in de huidige map).
+cli-check--baseline = Gebruik deze baseline (standaard kader-baseline.toml naast kader.toml, of in de huidige map, als die er is).
+cli-check--no_baseline = Toon alle bevindingen, ook die in de baseline.

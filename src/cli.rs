@@ -47,6 +47,7 @@ pub enum Command {
     Test {
         rules: Vec<PathBuf>,
     },
+    Baseline(BaselineArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -114,6 +115,26 @@ pub struct CheckArgs {
 
     #[arg(long)]
     pub watch: bool,
+
+    #[arg(long, value_name = "BESTAND", conflicts_with = "no_baseline")]
+    pub baseline: Option<PathBuf>,
+
+    #[arg(long)]
+    pub no_baseline: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BaselineArgs {
+    pub paths: Vec<PathBuf>,
+
+    #[arg(long)]
+    pub prune: bool,
+
+    #[arg(long, value_name = "BESTAND")]
+    pub rules: Option<PathBuf>,
+
+    #[arg(short, long, value_name = "BESTAND")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

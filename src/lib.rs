@@ -12,6 +12,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -79,6 +80,7 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStat
         Command::Rules(args) => rules_cmd(args, cli.config.as_ref(), stdout, stderr),
         Command::Explain(args) => explain(args, cli.config.as_ref(), stdout, stderr),
         Command::Test { rules } => test_rules(&rules, cli.config.as_ref(), stdout, stderr),
+        Command::Baseline(args) => baseline_cmd(args, cli.config.as_ref(), stdout, stderr),
         Command::Init { dir } => init(dir, stdout, stderr),
         Command::Hook {
             action: cli::HookAction::Install,
@@ -334,11 +336,45 @@ pub(crate) fn check_once(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> ExitStatus {
-    let Some((setup, checked)) = load_and_check(config_arg, args.rules.as_ref(), &args.paths, stderr) else {
+    let Some((setup, mut checked)) = load_and_check(config_arg, args.rules.as_ref(), &args.paths, stderr) else {
         return ExitStatus::Error;
     };
     let rules = &setup.rules;
+    let applied = if args.no_baseline {
+        None
+    } else {
+        let path = args
+            .baseline
+            .clone()
+            .unwrap_or_else(|| baseline::default_path(setup.config.file.as_ref().map(|(_, p)| p.as_path())));
+        match baseline::Baseline::load(&path, &mut checked.sources) {
+            Ok(None) if args.baseline.is_some() => {
+                let _ = writeln!(
+                    stderr,
+                    "{}: {}",
+                    Severity::Error.word(),
+                    tr!("baseline-missing", path = path.display().to_string())
+                );
+                return ExitStatus::Error;
+            }
+            Ok(None) => None,
+            Ok(Some(b)) => {
+                let base = path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+                let base = if base.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    base
+                };
+                Some(b.apply(&mut checked.diagnostics, &checked.sources, &base))
+            }
+            Err(d) => {
+                let _ = render::human::render(&d, &checked.sources, stderr);
+                return ExitStatus::Error;
+            }
+        }
+    };
     let mut summary = Summary::count(checked.files, checked.actions, &checked.diagnostics);
+    summary.baseline = applied.as_ref().map(|a| (a.suppressed, a.fixed_count()));
     summary.deadline = setup.config.deadline.or(rules.plan.deadline).map(|d| (d, today()));
     let format = match args.format {
         FormatArg::Human => Format::Human,
@@ -483,6 +519,80 @@ fn explain(
     let bad: Vec<_> = rule.examples_bad.iter().map(example).collect();
     let good: Vec<_> = rule.examples_good.iter().map(example).collect();
     let _ = render::catalogue::explain(rule, &bad, &good, stdout);
+    ExitStatus::Success
+}
+
+/// `kader baseline`: write today's findings to kader-baseline.toml, or (`--prune`) remove
+/// from it what has been fixed.
+fn baseline_cmd(
+    args: cli::BaselineArgs,
+    config_arg: Option<&PathBuf>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> ExitStatus {
+    let Some((setup, mut checked)) = load_and_check(config_arg, args.rules.as_ref(), &args.paths, stderr) else {
+        return ExitStatus::Error;
+    };
+    report_problems(&checked.problems, stderr);
+    if input_failed(&checked) {
+        return ExitStatus::Error;
+    }
+    let path = args
+        .output
+        .clone()
+        .unwrap_or_else(|| baseline::default_path(setup.config.file.as_ref().map(|(_, p)| p.as_path())));
+    let base = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let today = baseline::Baseline::of(&checked.diagnostics, &checked.sources, &base);
+    let (new, line) = if args.prune {
+        match baseline::Baseline::load(&path, &mut checked.sources) {
+            Ok(Some(old)) => {
+                let pruned = old.pruned(&today);
+                let removed = old.total() - pruned.total();
+                let line = tr!(
+                    "baseline-pruned",
+                    path = path.display().to_string(),
+                    removed = removed,
+                    left = pruned.total()
+                );
+                (pruned, line)
+            }
+            Ok(None) => {
+                let _ = writeln!(
+                    stderr,
+                    "{}: {}",
+                    Severity::Error.word(),
+                    tr!("baseline-missing", path = path.display().to_string())
+                );
+                return ExitStatus::Error;
+            }
+            Err(d) => {
+                let _ = render::human::render(&d, &checked.sources, stderr);
+                return ExitStatus::Error;
+            }
+        }
+    } else {
+        let line = tr!(
+            "baseline-written",
+            path = path.display().to_string(),
+            count = today.total()
+        );
+        (today, line)
+    };
+    // The drafts and rules are never overwritten; the old baseline is what we replace.
+    let inputs: Vec<PathBuf> = checked
+        .sources
+        .iter()
+        .map(|(_, f)| PathBuf::from(&f.name))
+        .filter(|p| *p != path)
+        .collect();
+    if let Err(e) = output::write_report(&path, new.to_toml().as_bytes(), &inputs) {
+        let _ = writeln!(stderr, "{}: {}", Severity::Error.word(), e.message);
+        return ExitStatus::Error;
+    }
+    let _ = writeln!(stdout, "{line}");
     ExitStatus::Success
 }
 

@@ -17,7 +17,17 @@ struct Output<'a> {
     version: u32,
     tool: Tool,
     summary: JsonSummary,
+    /// Only when a baseline was applied: how many findings it hid, how many it lists that
+    /// are gone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<JsonBaseline>,
     diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonBaseline {
+    suppressed: usize,
+    fixed: usize,
 }
 
 /// `"tool": { "name": "kader", "version": ... }`, shared by every JSON output.
@@ -116,6 +126,9 @@ pub fn render(diags: &[Diagnostic], summary: Summary, sources: &Sources, out: &m
             notes: summary.notes,
             waived: summary.waived,
         },
+        baseline: summary
+            .baseline
+            .map(|(suppressed, fixed)| JsonBaseline { suppressed, fixed }),
         diagnostics: diags
             .iter()
             .map(|d| JsonDiagnostic {

@@ -33,6 +33,8 @@ pub struct Summary {
     pub waived: usize,
     /// The submission deadline and today, when a deadline is set.
     pub deadline: Option<(jiff::civil::Date, jiff::civil::Date)>,
+    /// With a baseline: (findings it suppressed, baselined findings that are fixed).
+    pub baseline: Option<(usize, usize)>,
 }
 
 impl Summary {
@@ -82,6 +84,11 @@ impl Summary {
             actions = crate::tr!("summary-actions", count = self.actions),
             findings = findings,
         );
+        let mut line = line;
+        if let Some((suppressed, fixed)) = self.baseline {
+            line.push('\n');
+            line.push_str(&crate::tr!("summary-baseline", suppressed = suppressed, fixed = fixed));
+        }
         match self.deadline {
             None => line,
             Some((deadline, today)) => format!("{line}\n{}", deadline_line(deadline, today)),
