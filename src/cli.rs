@@ -48,6 +48,7 @@ pub enum Command {
         rules: Vec<PathBuf>,
     },
     Baseline(BaselineArgs),
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -121,6 +122,17 @@ pub struct CheckArgs {
 
     #[arg(long)]
     pub no_baseline: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    pub paths: Vec<PathBuf>,
+
+    #[arg(short, long, value_name = "BESTAND")]
+    pub output: Option<PathBuf>,
+
+    #[arg(long, value_name = "BESTAND")]
+    pub rules: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -81,6 +81,7 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStat
         Command::Explain(args) => explain(args, cli.config.as_ref(), stdout, stderr),
         Command::Test { rules } => test_rules(&rules, cli.config.as_ref(), stdout, stderr),
         Command::Baseline(args) => baseline_cmd(args, cli.config.as_ref(), stdout, stderr),
+        Command::Report(args) => report(args, cli.config.as_ref(), stdout, stderr),
         Command::Init { dir } => init(dir, stdout, stderr),
         Command::Hook {
             action: cli::HookAction::Install,
@@ -520,6 +521,41 @@ fn explain(
     let good: Vec<_> = rule.examples_good.iter().map(example).collect();
     let _ = render::catalogue::explain(rule, &bad, &good, stdout);
     ExitStatus::Success
+}
+
+/// `kader report`: the whole plan as one HTML page for reviewers.
+fn report(
+    args: cli::ReportArgs,
+    config_arg: Option<&PathBuf>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> ExitStatus {
+    let Some((setup, checked)) = load_and_check(config_arg, args.rules.as_ref(), &args.paths, stderr) else {
+        return ExitStatus::Error;
+    };
+    let rules = &setup.rules;
+    let today = today();
+    let mut summary = Summary::count(checked.files, checked.actions, &checked.diagnostics);
+    summary.deadline = setup.config.deadline.or(rules.plan.deadline).map(|d| (d, today));
+    let cov = check::coverage::coverage(&checked.docs, rules);
+    let page = render::html::Report {
+        docs: &checked.docs,
+        diagnostics: &checked.diagnostics,
+        sources: &checked.sources,
+        rules,
+        coverage: &cov,
+        summary,
+        today,
+    };
+    let written = deliver(args.output.as_ref(), &checked, stdout, stderr, |out| {
+        render::html::render(&page, out)
+    });
+    report_problems(&checked.problems, stderr);
+    if written && !input_failed(&checked) {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Error
+    }
 }
 
 /// `kader baseline`: write today's findings to kader-baseline.toml, or (`--prune`) remove

@@ -840,6 +840,19 @@ fn format_in(iv: Interval, names: &[&str; 12]) -> String {
             e.year()
         );
     }
+    if whole_months {
+        // Across years: `2026 – 2027`, or `maart 2026 – december 2027`.
+        if s.month() == 1 && e.month() == 12 {
+            return format!("{} – {}", s.year(), e.year());
+        }
+        return format!(
+            "{} {} – {} {}",
+            names[(s.month() - 1) as usize],
+            s.year(),
+            names[(e.month() - 1) as usize],
+            e.year()
+        );
+    }
     if s == e {
         return format!("{} {} {}", s.day(), names[(s.month() - 1) as usize], s.year());
     }

@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod coverage;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;

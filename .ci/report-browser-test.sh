@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The reviewer's report in a real browser: Debian's Chromium opens the report of the bundled
+# plan headless; the DOM it builds is checked (sections, action rows, findings, Gantt bars,
+# the page's own script ran, no console messages), and a draft full of script and event
+# handlers must show as text. Screenshots go to a temporary folder, never the repository.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "installing Debian's chromium"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null
+fi
+
+cargo build --locked --release --quiet
+kader=target/release/kader
+work=$(mktemp -d)
+export KADER_TODAY=2026-08-01
+
+browse() { # browse HTML PREFIX: dump the DOM and take a screenshot
+  local flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
+    --disable-background-networking --disable-component-update --disable-sync
+    --user-data-dir="$work/profile-$2" --enable-logging=stderr --v=0)
+  timeout 120 chromium "${flags[@]}" --dump-dom "file://$1" >"$work/$2.dom.html" 2>"$work/$2.console.txt"
+  timeout 120 chromium "${flags[@]}" --window-size=1400,3000 --screenshot="$work/$2.png" "file://$1" \
+    >/dev/null 2>&1
+}
+
+check() { # check NAME PATHS... [-- --hostile]
+  local name=$1; shift
+  local extra=()
+  if [ "${1:-}" = "--hostile" ]; then extra=(--hostile); shift; fi
+  $kader report "$@" -o "$work/$name.html" || true
+  $kader check --format json "$@" >"$work/$name.json" || true
+  browse "$work/$name.html" "$name"
+  python3 .ci/check_report.py "$work/$name.dom.html" "$work/$name.console.txt" "$work/$name.json" "${extra[@]}"
+  echo "   screenshot: $work/$name.png"
+}
+
+check plan fixtures/jaarplan-2026-2027
+check hostile --hostile fixtures/report/script-in-draft.md
+# The same input gives the same bytes.
+$kader report fixtures/jaarplan-2026-2027 -o "$work/again.html"
+cmp "$work/plan.html" "$work/again.html"
+echo "ok: the report is byte-for-byte the same on a second run"
