@@ -548,3 +548,4 @@ cli-report = Write one HTML page with the whole plan for reviewers: summary, tim
 cli-report--paths = Draft files or folders (folders are searched for *.md).
 cli-report--output = Write the report to this file, such as report.html (in one go; never over a draft).
 cli-report--rules = Use this rule file instead of the bundled rules.
+cli--jobs = Check with this many threads (default: one per core); the output is always the same.

@@ -548,3 +548,4 @@ cli-report = Schrijf één HTML-pagina met het hele plan voor reviewers: samenva
 cli-report--paths = Conceptbestanden of mappen (mappen worden doorzocht op *.md).
 cli-report--output = Schrijf het rapport naar dit bestand, zoals rapport.html (in één keer; nooit over een concept).
 cli-report--rules = Gebruik dit regelbestand in plaats van de ingebouwde regels.
+cli--jobs = Controleer met zoveel threads (standaard één per kern); de uitvoer is altijd dezelfde.

@@ -23,6 +23,9 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, value_name = "TAAL")]
     pub lang: Option<LangArg>,
 
+    #[arg(short, long, global = true, value_name = "N")]
+    pub jobs: Option<usize>,
+
     #[command(subcommand)]
     pub command: Command,
 }

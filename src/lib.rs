@@ -68,6 +68,11 @@ impl ExitStatus {
 
 /// Run a command. Reports go to `stdout`, problems to `stderr`.
 pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+    // `--jobs N`: the threads that check files (default: one per core). Set once; a second
+    // call in the same process (tests) keeps the first pool.
+    if let Some(jobs) = cli.jobs {
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global();
+    }
     // The flag decides; otherwise kader.toml may (see `setup`); otherwise Dutch.
     LANG_FROM_FLAG.store(cli.lang.is_some(), std::sync::atomic::Ordering::Relaxed);
     i18n::set(match cli.lang {
@@ -134,23 +139,42 @@ pub fn check_paths(
     mut sources: Sources,
     keep: &dyn Fn(&walk::DraftPath) -> bool,
 ) -> Checked {
+    use rayon::prelude::*;
+
     let (mut drafts, mut problems) = walk::discover(paths);
     drafts.retain(|d| keep(d));
-    let mut docs = Vec::new();
+    // Per file, in parallel: read, index lines; then number the files in the plan's order
+    // (so every SourceId is the same whatever the thread count); then parse and check each
+    // file in parallel. Results are collected in order, and everything plan-wide runs after.
+    let read_one = |d: &walk::DraftPath| walk::read(d).map(|text| SourceFile::new(d.name.clone(), text));
+    // One file (a pre-commit hook on one draft) needs no thread pool.
+    let read: Vec<Result<SourceFile, walk::InputProblem>> = if drafts.len() > 1 {
+        drafts.par_iter().map(read_one).collect()
+    } else {
+        drafts.iter().map(read_one).collect()
+    };
+    let mut ids = Vec::new();
+    for r in read {
+        match r {
+            Ok(file) => ids.push(sources.add(file)),
+            Err(p) => problems.push(p),
+        }
+    }
+    let check_one = |&id: &source::SourceId| {
+        let (doc, mut diags) = draft::parse(id, &sources.get(id).text, rules);
+        diags.extend(check::check_document(&doc, rules));
+        (doc, diags)
+    };
+    let checked: Vec<(model::Document, Vec<Diagnostic>)> = if ids.len() > 1 {
+        ids.par_iter().map(check_one).collect()
+    } else {
+        ids.iter().map(check_one).collect()
+    };
+    let mut docs = Vec::with_capacity(checked.len());
     let mut diagnostics = Vec::new();
-    for d in &drafts {
-        let text = match walk::read(d) {
-            Ok(t) => t,
-            Err(p) => {
-                problems.push(p);
-                continue;
-            }
-        };
-        let id = sources.add(SourceFile::new(d.name.clone(), text));
-        let (doc, diags) = draft::parse(id, &sources.get(id).text, rules);
-        diagnostics.extend(diags);
-        diagnostics.extend(check::check_document(&doc, rules));
+    for (doc, diags) in checked {
         docs.push(doc);
+        diagnostics.extend(diags);
     }
     check::finish(&docs, rules, &mut diagnostics, today());
     diagnostic::sort(&mut diagnostics, |id| sources.get(id).name.clone());
@@ -687,10 +711,33 @@ fn test_rules(
 /// Today, for the days left to the deadline. `KADER_TODAY=2026-09-01` fixes it (tests,
 /// reports made for a given date).
 pub fn today() -> jiff::civil::Date {
-    std::env::var("KADER_TODAY")
-        .ok()
-        .and_then(|t| t.parse::<jiff::civil::Date>().ok())
-        .unwrap_or_else(|| jiff::Zoned::now().date())
+    static TODAY: std::sync::OnceLock<jiff::civil::Date> = std::sync::OnceLock::new();
+    *TODAY.get_or_init(|| {
+        std::env::var("KADER_TODAY")
+            .ok()
+            .and_then(|t| t.parse::<jiff::civil::Date>().ok())
+            .unwrap_or_else(|| jiff::Timestamp::now().to_zoned(local_time_zone()).date())
+    })
+}
+
+/// The local time zone from `TZ` or /etc/localtime, read directly: `TimeZone::system()`
+/// indexes the whole zoneinfo database first, which cost a pre-commit hook milliseconds.
+fn local_time_zone() -> jiff::tz::TimeZone {
+    let tzif = |path: &std::path::Path| {
+        std::fs::read(path)
+            .ok()
+            .and_then(|data| jiff::tz::TimeZone::tzif("local", &data).ok())
+    };
+    match std::env::var("TZ") {
+        Ok(tz) if !tz.is_empty() => {
+            let name = tz.trim_start_matches(':');
+            let path = std::path::Path::new("/usr/share/zoneinfo").join(name);
+            tzif(std::path::Path::new(name))
+                .or_else(|| tzif(&path))
+                .unwrap_or_else(jiff::tz::TimeZone::system)
+        }
+        _ => tzif(std::path::Path::new("/etc/localtime")).unwrap_or_else(jiff::tz::TimeZone::system),
+    }
 }
 
 fn init(dir: Option<PathBuf>, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {

@@ -90,6 +90,9 @@ pub struct Register {
     pub nodes: Vec<Node>,
     pub file: SourceId,
     index: HashMap<String, usize>,
+    /// Per node: its title and aliases as `normalize_title` gives them, computed once
+    /// (titles are compared for every link in every action).
+    normalized: Vec<Vec<String>>,
 }
 
 impl Register {
@@ -197,7 +200,17 @@ impl Register {
                 }
             }
         }
+        let normalized = nodes
+            .iter()
+            .map(|n| {
+                std::iter::once(&n.title)
+                    .chain(&n.aliases)
+                    .map(|t| normalize_title(t))
+                    .collect()
+            })
+            .collect();
         let register = Register {
+            normalized,
             id: raw.id,
             title: raw.titel,
             source_text: raw.bron,
@@ -221,10 +234,13 @@ impl Register {
 
     /// IDs close to an unknown one (edit distance), or whose title is the text written.
     pub fn suggest(&self, unknown: &str, written: &str) -> Vec<&Node> {
+        let written = normalize_title(written);
         let by_title: Vec<&Node> = self
             .nodes
             .iter()
-            .filter(|n| title_eq(&n.title, written) || n.aliases.iter().any(|a| title_eq(a, written)))
+            .zip(&self.normalized)
+            .filter(|(_, titles)| titles.contains(&written))
+            .map(|(n, _)| n)
             .collect();
         if !by_title.is_empty() {
             return by_title;
@@ -249,7 +265,10 @@ impl Register {
 
     /// Does `written` name this node (its title or an alias)?
     pub fn title_matches(&self, node: &Node, written: &str) -> bool {
-        title_eq(&node.title, written) || node.aliases.iter().any(|a| title_eq(a, written))
+        let written = normalize_title(written);
+        self.index
+            .get(&node.id.to_uppercase())
+            .is_some_and(|&i| self.normalized[i].contains(&written))
     }
 }
 

@@ -445,7 +445,7 @@ impl<'a> Eval<'a> {
                 if fails.is_empty() { Ok(()) } else { Err(fails) }
             }
             Pred::HasAmount => {
-                if AMOUNT.is_match(v.text) {
+                if AMOUNT.is_match(&v.text.to_ascii_lowercase()) {
                     Ok(())
                 } else {
                     fail(v.span, tr!("eval-no-amount"))
@@ -709,7 +709,9 @@ fn said(v: &Val<'_>, p: &Part) -> String {
 
 /// An amount of people, time or money: `0,4 fte`, `40 uur`, `€ 12.000`, `€12k`, `1.200 euro`.
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\d+(?:[.,]\d+)?\s*(?:fte|uur|uren)\b|€\s*\d|\d[\d.,]*\s*(?:k€|keur|k|euro|eur|mln|miljoen)\b")
+    // Matched against the ASCII-lowercased value: a case-insensitive pattern with these
+    // alternations costs ten times as much to build at every start.
+    Regex::new(r"[0-9]+(?:[.,][0-9]+)?\s*(?:fte|uur|uren)(?-u:\b)|€\s*[0-9]|[0-9][0-9.,]*\s*(?:k€|keur|k|euro|eur|mln|miljoen)(?-u:\b)")
         .expect("valid")
 });
 
@@ -747,9 +749,8 @@ pub fn is_placeholder(rules: &RuleSet, value: &str) -> bool {
     let v = strip_marks(value);
     let ph = &rules.placeholders;
     // Only a value as short as a placeholder can be one: no lowercasing of long texts.
-    let longest = ph.texts.iter().map(|t| t.len()).max().unwrap_or(0);
-    let lower = (v.len() <= longest * 2).then(|| v.to_lowercase());
-    lower.is_some_and(|lower| ph.texts.iter().any(|t| t.to_lowercase() == lower))
+    let lower = (v.len() <= ph.longest * 2).then(|| v.to_lowercase());
+    lower.is_some_and(|lower| ph.lower.contains(&lower))
         || ph
             .regexes
             .iter()
@@ -767,22 +768,17 @@ pub fn find_placeholders(rules: &RuleSet, value: &str) -> Vec<(usize, usize)> {
         let v = value.trim();
         return vec![(lead, lead + v.len())];
     }
-    for t in &rules.placeholders.texts {
-        let marker = t.chars().any(|c| c.is_uppercase() || matches!(c, '[' | '<' | '?'))
-            || (t.contains('.') && t.chars().any(char::is_alphabetic));
-        if !marker {
-            continue;
-        }
-        let case_sensitive = t.chars().any(char::is_uppercase);
-        let (hay, needle) = if case_sensitive {
-            (value.to_owned(), t.clone())
+    // ASCII lowercasing keeps every byte where it was, so offsets map back to the value
+    // (Unicode lowercasing can change lengths and character boundaries).
+    let mut lowered: Option<String> = None;
+    for (needle, case_sensitive) in &rules.placeholders.markers {
+        let hay: &str = if *case_sensitive {
+            value
         } else {
-            // ASCII lowercasing keeps every byte where it was, so offsets map back to the
-            // value (Unicode lowercasing can change lengths and character boundaries).
-            (value.to_ascii_lowercase(), t.to_ascii_lowercase())
+            lowered.get_or_insert_with(|| value.to_ascii_lowercase())
         };
         let mut from = 0;
-        while let Some(i) = hay[from..].find(&needle).map(|i| i + from) {
+        while let Some(i) = hay[from..].find(needle.as_str()).map(|i| i + from) {
             let end = i + needle.len();
             let before = value[..i].chars().next_back();
             let after = value[end..].chars().next();

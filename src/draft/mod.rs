@@ -10,6 +10,7 @@ mod markdown;
 pub mod time;
 
 pub use extract::{parse, parse_links};
+pub use markdown::options as markdown_options;
 
 use unicode_normalization::UnicodeNormalization;
 

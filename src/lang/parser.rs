@@ -9,13 +9,11 @@
 //! After an error it skips to the next line that starts with a top-level keyword and goes
 //! on, so one run reports every mistake.
 
-use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while1};
-use nom::character::complete::{char, digit1, multispace1, not_line_ending, satisfy};
+use nom::character::complete::{char, digit1, satisfy};
 use nom::combinator::recognize;
 use nom::error::{ErrorKind, ParseError};
-use nom::multi::many0;
-use nom::sequence::{pair, preceded};
+use nom::sequence::pair;
 use nom::{IResult, Parser};
 
 use crate::source::Span;
@@ -120,10 +118,14 @@ fn token_len(i: &str) -> usize {
 
 /// `ws := (whitespace | "#" rest-of-line)*`
 fn ws(i: &str) -> &str {
-    let r: PResult<'_, Vec<&str>> = many0(alt((multispace1, recognize(preceded(char('#'), not_line_ending))))).parse(i);
-    match r {
-        Ok((rest, _)) => rest,
-        Err(_) => i,
+    // Called before every token: a plain loop, no allocation.
+    let mut rest = i;
+    loop {
+        rest = rest.trim_start_matches([' ', '\t', '\r', '\n']);
+        match rest.strip_prefix('#') {
+            Some(comment) => rest = comment.find(['\n', '\r']).map_or("", |e| &comment[e..]),
+            None => return rest,
+        }
     }
 }
 
@@ -242,6 +244,16 @@ impl<'s> Parser_<'s> {
         let mut value = String::new();
         let mut chars = body.char_indices();
         while let Some((idx, c)) = chars.next() {
+            // Copy a run of ordinary characters at once.
+            if !matches!(c, '"' | '\\' | '\r' | '\n') {
+                let run = body[idx..].find(['"', '\\', '\r', '\n']).unwrap_or(body.len() - idx);
+                value.push_str(&body[idx..idx + run]);
+                let last = idx + run;
+                while chars.clone().next().is_some_and(|(j, _)| j < last) {
+                    chars.next();
+                }
+                continue;
+            }
             match c {
                 '"' => {
                     let rest = &body[idx + 1..];

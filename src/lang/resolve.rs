@@ -403,6 +403,7 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
     let (Some(plan), Some(action)) = (plan, action) else {
         return (None, r.diags);
     };
+    placeholders.prepare();
     (
         Some(RuleSet {
             plan,

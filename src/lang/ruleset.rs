@@ -77,6 +77,39 @@ pub struct ActionSyntax {
 pub struct Placeholders {
     pub texts: Vec<String>,
     pub regexes: Vec<Regex>,
+    /// Prepared once (see [`Placeholders::prepare`]), because every value of every action
+    /// is compared with them: the texts lowercased, the longest length, and the texts that
+    /// count inside a longer value (with whether case matters).
+    pub lower: Vec<String>,
+    pub longest: usize,
+    pub markers: Vec<(String, bool)>,
+}
+
+impl Placeholders {
+    /// A listed text counts inside a longer value only when it cannot be an ordinary word:
+    /// it has a capital (`PM`), a bracket or question mark (`[invullen]`, `???`), or is an
+    /// abbreviation with dots (`n.t.b.`).
+    pub fn prepare(&mut self) {
+        self.lower = self.texts.iter().map(|t| t.to_lowercase()).collect();
+        self.longest = self.texts.iter().map(String::len).max().unwrap_or(0);
+        self.markers = self
+            .texts
+            .iter()
+            .filter(|t| {
+                t.chars().any(|c| c.is_uppercase() || matches!(c, '[' | '<' | '?'))
+                    || (t.contains('.') && t.chars().any(char::is_alphabetic))
+            })
+            .map(|t| {
+                let case_sensitive = t.chars().any(char::is_uppercase);
+                let needle = if case_sensitive {
+                    t.clone()
+                } else {
+                    t.to_ascii_lowercase()
+                };
+                (needle, case_sensitive)
+            })
+            .collect();
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
