@@ -35,7 +35,11 @@ fn many_files(dir: &std::path::Path) {
                     .replace("SZ-0", &format!("S{copy}-0"))
                     .replace("WK-0", &format!("W{copy}-0"))
             };
-            std::fs::write(dir.join(format!("{copy:02}-{k}-{}", entry.file_name().to_string_lossy())), text).unwrap();
+            std::fs::write(
+                dir.join(format!("{copy:02}-{k}-{}", entry.file_name().to_string_lossy())),
+                text,
+            )
+            .unwrap();
         }
     }
 }
@@ -60,7 +64,10 @@ fn jobs_1_and_the_default_give_identical_output() {
     }
     let one = run(&["report", "--jobs", "1", path]);
     let all = run(&["report", path]);
-    assert!(one.1 == all.1, "the HTML report differs between --jobs 1 and the default");
+    assert!(
+        one.1 == all.1,
+        "the HTML report differs between --jobs 1 and the default"
+    );
     // And the plan-wide findings are there (duplicate IDs across files).
     let json: serde_json::Value = serde_json::from_slice(&run(&["check", "--format", "json", path]).1).unwrap();
     let rules: Vec<&str> = json["diagnostics"]

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# kader's benchmark: throughput, parallel speedup, the parse-only floor, whole-process latency,
+# peak memory, linear growth and rule-set startup, on generated corpora.
+#
+#     benches/run.sh            # everything (a few minutes on 2 cores)
+#     RUNS=3 benches/run.sh     # fewer repetitions
+#
+# Needs hyperfine and GNU time (Debian: apt-get install hyperfine time); installs them with
+# apt-get when missing. Corpora are generated under target/corpus/ (not in the repository).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-5}
+
+for tool in hyperfine /usr/bin/time; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine time) >/dev/null
+  fi
+done
+
+corpus=target/corpus
+gen() { [ -d "$corpus/$1" ] || python3 benches/gen_corpus.py --out "$corpus/$1" "${@:2}"; }
+gen plan --files 20
+gen archive --files 2000
+gen archive-200 --files 200
+gen big --single-mb 50
+gen one --files 1 --min-kb 30 --max-kb 30
+
+cargo build --release --quiet --bin kader --example floor --example hello --example startup
+kader=target/release/kader
+floor=target/release/examples/floor
+out=target/bench
+mkdir -p "$out"
+
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+for c in plan archive archive-200 big; do
+  echo "== $c: $(du -sb "$corpus/$c" | cut -f1) bytes"
+  hyperfine -N -i --warmup 1 --runs "$RUNS" --export-json "$out/$c.json" \
+    -n "kader-1" "$kader check --jobs 1 $corpus/$c" \
+    -n "kader-all" "$kader check $corpus/$c" \
+    -n "floor-1" "$floor --jobs 1 $corpus/$c" \
+    -n "floor-all" "$floor --jobs $(nproc) $corpus/$c" >/dev/null
+done
+
+echo "== latency: one 30 KB draft as a whole process"
+hyperfine -N -i --warmup 20 --runs 200 --export-json "$out/latency.json" \
+  -n hello target/release/examples/hello \
+  -n kader "$kader check $corpus/one/team-0001.md" >/dev/null
+
+echo "== peak memory"
+for c in archive big; do
+  for jobs in 1 "$(nproc)"; do
+    /usr/bin/time -f "%M" -o "$out/mem-$c-$jobs.txt" "$kader" check --jobs "$jobs" "$corpus/$c" >/dev/null || true
+  done
+done
+largest=$(find "$corpus/archive" "$corpus/big" -type f -printf '%s\n' | sort -n | tail -1)
+echo "$largest" >"$out/largest.txt"
+
+echo "== startup"
+target/release/examples/startup | tee "$out/startup.txt"
+
+python3 benches/summarize.py "$out" "$corpus"

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Turn benches/run.sh's measurements into the figures and targets of benches/README.md."""
+import json
+import os
+import sys
+
+out, corpus = sys.argv[1], sys.argv[2]
+
+
+def size(c):
+    total = 0
+    for root, _, files in os.walk(os.path.join(corpus, c)):
+        total += sum(os.path.getsize(os.path.join(root, f)) for f in files)
+    return total
+
+
+def means(name):
+    with open(os.path.join(out, f"{name}.json")) as f:
+        return {r["command"]: r["mean"] for r in json.load(f)["results"]}
+
+
+rows = []
+print()
+print(f"{'corpus':<12} {'MB':>6} {'kader 1':>9} {'kader all':>10} {'floor 1':>9} {'floor all':>10}  (MB/s)")
+figures = {}
+for c in ["plan", "archive-200", "archive", "big"]:
+    m = means(c)
+    mb = size(c) / 1e6
+    rate = {k: mb / v for k, v in m.items()}
+    figures[c] = (mb, m, rate)
+    print(f"{c:<12} {mb:6.1f} {rate['kader-1']:9.1f} {rate['kader-all']:10.1f} {rate['floor-1']:9.1f} {rate['floor-all']:10.1f}")
+
+mb, m, rate = figures["archive"]
+ratio = rate["kader-1"] / rate["floor-1"]
+kader_speedup = m["kader-1"] / m["kader-all"]
+floor_speedup = m["floor-1"] / m["floor-all"]
+lat = means("latency")
+mem = {}
+for c in ["archive", "big"]:
+    for j in ["1", str(os.cpu_count())]:
+        p = os.path.join(out, f"mem-{c}-{j}.txt")
+        if os.path.exists(p):
+            mem[(c, j)] = int(open(p).read().split()[-1]) / 1024
+largest = int(open(os.path.join(out, "largest.txt")).read()) / 1e6
+growth = figures["archive"][1]["kader-1"] / figures["archive-200"][1]["kader-1"]
+size_growth = figures["archive"][0] / figures["archive-200"][0]
+
+print()
+def target(name, value, ok):
+    print(f"{'ok  ' if ok else 'MISS'} {name}: {value}")
+
+target("single-thread throughput >= 50% of the parse-only floor (2,000 files)",
+       f"{ratio * 100:.0f}% ({rate['kader-1']:.1f} vs {rate['floor-1']:.1f} MB/s)", ratio >= 0.5)
+target("speedup 1 -> all cores >= 90% of the floor's own speedup",
+       f"kader {kader_speedup:.2f}x, floor {floor_speedup:.2f}x = {kader_speedup / floor_speedup * 100:.0f}%",
+       kader_speedup >= 0.9 * floor_speedup)
+extra = (lat["kader"] - lat["hello"]) * 1e3
+target("one-draft check within 3 ms of hello world",
+       f"{lat['kader'] * 1e3:.1f} ms vs {lat['hello'] * 1e3:.1f} ms (+{extra:.1f} ms)", extra <= 3)
+peak = max(mem.values()) if mem else 0
+limit = 30 + 4 * largest
+target("peak memory <= 30 MB + 4x the largest file",
+       f"{peak:.0f} MB (limit {limit:.0f} MB; largest file {largest:.1f} MB; "
+       + ", ".join(f"{c} --jobs {j}: {v:.0f} MB" for (c, j), v in sorted(mem.items())) + ")",
+       peak <= limit)
+target("10x the files -> <= 10.5x the time",
+       f"{growth:.2f}x the time for {size_growth:.2f}x the bytes (200 -> 2,000 files)",
+       growth <= 10.5)
+print(open(os.path.join(out, "startup.txt")).read().strip())
