@@ -131,7 +131,7 @@ impl Windows {
         let mine = || self.0.iter().filter(move |w| w.key.0 == id);
         mine()
             .find(|w| w.start <= span.start && span.start <= w.end)
-            .or_else(|| mine().filter(|w| w.start <= span.start).next_back())
+            .or_else(|| mine().rfind(|w| w.start <= span.start))
             .or_else(|| mine().next())
             .expect("a window per labelled file")
     }
