@@ -8,18 +8,7 @@ use common::kader;
 fn report(args: &[&str]) -> common::Run {
     let mut all = vec!["report"];
     all.extend_from_slice(args);
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kader"))
-        .args(&all)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env("KADER_TODAY", "2026-08-01")
-        .output()
-        .unwrap();
-    common::Run {
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-        code: out.status.code().unwrap_or(-1),
-    }
+    common::kader_on(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), "2026-08-01", &all)
 }
 
 #[test]

@@ -88,18 +88,7 @@ const WITH_EXPIRING_WAIVER: &str = "\
 ";
 
 fn check_on(dir: &std::path::Path, today: &str) -> common::Run {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kader"))
-        .args(["check", "--format", "json", "plan.md"])
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("KADER_TODAY", today)
-        .output()
-        .unwrap();
-    common::Run {
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-        code: out.status.code().unwrap_or(-1),
-    }
+    common::kader_on(dir, today, &["check", "--format", "json", "plan.md"])
 }
 
 fn iep(json: &serde_json::Value) -> serde_json::Value {
@@ -134,14 +123,7 @@ fn a_waiver_with_an_end_date_applies_until_that_day_and_then_the_finding_returns
         "{d:#}"
     );
     // People read why: the note says the waiver expired, with its reason.
-    let human = std::process::Command::new(env!("CARGO_BIN_EXE_kader"))
-        .args(["check", "plan.md"])
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .env("KADER_TODAY", "2026-09-02")
-        .output()
-        .unwrap();
-    let human = String::from_utf8(human.stdout).unwrap();
+    let human = common::kader_on(dir.path(), "2026-09-02", &["check", "plan.md"]).stdout;
     assert!(
         human.contains(
             "= noot: de uitzondering (\"Wordt in de zomer uitgewerkt\") gold tot 1 september 2026 en is verlopen"
@@ -149,13 +131,8 @@ fn a_waiver_with_an_end_date_applies_until_that_day_and_then_the_finding_returns
         "{human}"
     );
     // An expired waiver that still matches its finding is not "unused".
-    let rules: Vec<&str> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["rule"].as_str().unwrap())
-        .collect();
-    assert!(!rules.contains(&"waiver-ongebruikt"), "{rules:?}");
+    let rules = common::rule_ids(&json);
+    assert!(!rules.iter().any(|r| r == "waiver-ongebruikt"), "{rules:?}");
 }
 
 #[test]

@@ -36,12 +36,7 @@ fn init_then_check_reports_the_template_as_valid() {
     let json: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
     assert_eq!(json["summary"]["files"], 1, "kader.toml names the jaarplan directory");
     assert_eq!(json["summary"]["errors"], 0);
-    let rules: Vec<&str> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["rule"].as_str().unwrap())
-        .collect();
+    let rules = common::rule_ids(&json);
     assert!(
         rules.iter().all(|r| *r == "beleid-dekking"),
         "one example action covers one theme only: {rules:?}"

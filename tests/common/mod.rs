@@ -70,3 +70,31 @@ impl Drop for TempDir {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// Run `kader` in `dir` as on a given day (`KADER_TODAY`), colour off.
+pub fn kader_on(dir: &Path, today: &str, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_kader"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .env("KADER_TODAY", today)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run kader");
+    Run {
+        stdout: String::from_utf8(out.stdout).expect("utf-8 stdout"),
+        stderr: String::from_utf8(out.stderr).expect("utf-8 stderr"),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+/// The rule ID of every diagnostic in a JSON report, in order.
+pub fn rule_ids(json: &serde_json::Value) -> Vec<String> {
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| d["rule"].as_str().expect("rule").to_owned())
+        .collect()
+}
