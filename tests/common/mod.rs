@@ -34,19 +34,7 @@ pub fn kader(args: &[&str]) -> Run {
 }
 
 pub fn kader_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_kader"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run kader");
-    Run {
-        stdout: String::from_utf8(out.stdout).expect("utf-8 stdout"),
-        stderr: String::from_utf8(out.stderr).expect("utf-8 stderr"),
-        code: out.status.code().unwrap_or(-1),
-    }
+    run_kader(dir, None, args)
 }
 
 /// A fresh temporary directory under target/, removed when dropped.
@@ -73,15 +61,20 @@ impl Drop for TempDir {
 
 /// Run `kader` in `dir` as on a given day (`KADER_TODAY`), colour off.
 pub fn kader_on(dir: &Path, today: &str, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_kader"))
-        .args(args)
+    run_kader(dir, Some(today), args)
+}
+
+fn run_kader(dir: &Path, today: Option<&str>, args: &[&str]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kader"));
+    cmd.args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("CLICOLOR_FORCE")
-        .env("KADER_TODAY", today)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run kader");
+        .stdin(Stdio::null());
+    if let Some(today) = today {
+        cmd.env("KADER_TODAY", today);
+    }
+    let out = cmd.output().expect("run kader");
     Run {
         stdout: String::from_utf8(out.stdout).expect("utf-8 stdout"),
         stderr: String::from_utf8(out.stderr).expect("utf-8 stderr"),
