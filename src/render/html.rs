@@ -24,23 +24,7 @@ use crate::tr;
 
 use super::Summary;
 
-/// Text for HTML: `&`, `<`, `>`, `"` and `'` escaped, control characters dropped.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use super::escape_markup as esc;
 
 /// Everything the page shows.
 pub struct Report<'a> {

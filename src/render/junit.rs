@@ -10,24 +10,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Document;
 use crate::source::Sources;
 
-/// Escape for XML text and attributes, and drop the control characters XML 1.0 forbids
-/// (a draft may contain anything).
-fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+use super::escape_markup as xml;
 
 struct Case<'a> {
     name: String,

@@ -14,6 +14,26 @@ pub mod sarif;
 
 use crate::diagnostic::{Diagnostic, Severity};
 
+/// Text for HTML and XML, in content and attributes: `&`, `<`, `>`, `"` and `'` escaped, and
+/// the control characters XML 1.0 forbids dropped (a draft may contain anything). The one
+/// escaping function of the HTML report and JUnit output.
+pub fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Human,
