@@ -768,25 +768,16 @@ pub fn find_placeholders(rules: &RuleSet, value: &str) -> Vec<(usize, usize)> {
         let v = value.trim();
         return vec![(lead, lead + v.len())];
     }
-    // ASCII lowercasing keeps every byte where it was, so offsets map back to the value
-    // (Unicode lowercasing can change lengths and character boundaries).
-    let mut lowered: Option<String> = None;
-    for (needle, case_sensitive) in &rules.placeholders.markers {
-        let hay: &str = if *case_sensitive {
-            value
-        } else {
-            lowered.get_or_insert_with(|| value.to_ascii_lowercase())
-        };
-        let mut from = 0;
-        while let Some(i) = hay[from..].find(needle.as_str()).map(|i| i + from) {
-            let end = i + needle.len();
-            let before = value[..i].chars().next_back();
-            let after = value[end..].chars().next();
+    for automaton in &rules.placeholders.markers {
+        // Overlapping, so a marker inside a longer one is still seen; nested matches are
+        // dropped below.
+        for m in automaton.find_overlapping_iter(value) {
+            let before = value[..m.start()].chars().next_back();
+            let after = value[m.end()..].chars().next();
             let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
             if boundary(before) && boundary(after) {
-                out.push((i, end));
+                out.push((m.start(), m.end()));
             }
-            from = end;
         }
     }
     for re in &rules.placeholders.regexes {

@@ -82,7 +82,9 @@ pub struct Placeholders {
     /// count inside a longer value (with whether case matters).
     pub lower: Vec<String>,
     pub longest: usize,
-    pub markers: Vec<(String, bool)>,
+    /// The texts that count inside a longer value, as two automata: those with a capital
+    /// match as written, the others ignoring ASCII case. One pass over a value finds all.
+    pub markers: Vec<aho_corasick::AhoCorasick>,
 }
 
 impl Placeholders {
@@ -92,22 +94,27 @@ impl Placeholders {
     pub fn prepare(&mut self) {
         self.lower = self.texts.iter().map(|t| t.to_lowercase()).collect();
         self.longest = self.texts.iter().map(String::len).max().unwrap_or(0);
-        self.markers = self
+        let (sensitive, insensitive): (Vec<&String>, Vec<&String>) = self
             .texts
             .iter()
             .filter(|t| {
                 t.chars().any(|c| c.is_uppercase() || matches!(c, '[' | '<' | '?'))
                     || (t.contains('.') && t.chars().any(char::is_alphabetic))
             })
-            .map(|t| {
-                let case_sensitive = t.chars().any(char::is_uppercase);
-                let needle = if case_sensitive {
-                    t.clone()
-                } else {
-                    t.to_ascii_lowercase()
-                };
-                (needle, case_sensitive)
-            })
+            .partition(|t| t.chars().any(char::is_uppercase));
+        let build = |needles: Vec<&String>, ignore_case: bool| {
+            (!needles.is_empty())
+                .then(|| {
+                    aho_corasick::AhoCorasick::builder()
+                        .ascii_case_insensitive(ignore_case)
+                        .build(needles)
+                        .ok()
+                })
+                .flatten()
+        };
+        self.markers = [build(sensitive, false), build(insensitive, true)]
+            .into_iter()
+            .flatten()
             .collect();
     }
 }
