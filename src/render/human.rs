@@ -1,8 +1,11 @@
 //! Human output: ariadne reports with kind words and help lines in the run's language.
 //!
 //! ariadne prints `Help:`/`Note:` in English, so help and notes are written below the
-//! report as `= hulp:` / `= noot:` lines (`= help:` / `= note:` in English). Colour is always produced and stripped by the
-//! caller's `anstream` writer when it is off (ariadne's own switch leaks colour).
+//! report as `= hulp:` / `= noot:` lines (`= help:` / `= note:` in English).
+//!
+//! Colour is produced unless the binary said no terminal will show it ([`set_color`]);
+//! the caller's `anstream` writer strips what a given stream should not get. Reports are
+//! rendered in parallel, each into its own buffer, and written in order.
 
 use std::fmt;
 use std::io::{self, Write};
@@ -155,15 +158,47 @@ pub fn render(diag: &Diagnostic, sources: &Sources, out: &mut dyn Write) -> io::
     render_all(std::slice::from_ref(diag), sources, out)
 }
 
-/// Render many diagnostics.
+static COLOR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Whether reports carry colour codes at all. The binary turns this off when neither
+/// stdout nor stderr shows colour, so no time goes into codes that are stripped again.
+pub fn set_color(on: bool) {
+    COLOR.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Below this many reports, rendering in parallel costs more than it saves.
+const PARALLEL_FROM: usize = 64;
+
+/// Render many diagnostics, in order.
 pub fn render_all(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Write) -> io::Result<()> {
-    for d in diags {
-        render_one(d, sources, out)?;
+    use rayon::prelude::*;
+
+    let color = COLOR.load(std::sync::atomic::Ordering::Relaxed);
+    if diags.len() < PARALLEL_FROM {
+        for d in diags {
+            render_one(d, sources, color, out)?;
+        }
+        return Ok(());
+    }
+    // Chunks keep the number of buffers (and of writes) small.
+    let chunk = diags.len().div_ceil(rayon::current_num_threads() * 8).max(16);
+    let rendered: Vec<io::Result<Vec<u8>>> = diags
+        .par_chunks(chunk)
+        .map(|part| {
+            let mut buf = Vec::new();
+            for d in part {
+                render_one(d, sources, color, &mut buf)?;
+            }
+            Ok(buf)
+        })
+        .collect();
+    for part in rendered {
+        out.write_all(&part?)?;
     }
     Ok(())
 }
 
-fn render_one(diag: &Diagnostic, sources: &Sources, out: &mut dyn Write) -> io::Result<()> {
+fn render_one(diag: &Diagnostic, sources: &Sources, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let kind_word = diag.severity.word();
     let Some(primary) = &diag.primary else {
         let place = diag
@@ -206,7 +241,7 @@ fn render_one(diag: &Diagnostic, sources: &Sources, out: &mut dyn Write) -> io::
     // Labels in source order render as one snippet (ariadne splits them otherwise), and the
     // primary file's labels come first: ariadne takes the header's file from the first group.
     labels.sort_by_key(|(source, start, _)| (*source != primary.source, *start));
-    let config = Config::default().with_index_type(IndexType::Char).with_color(true);
+    let config = Config::default().with_index_type(IndexType::Char).with_color(color);
     let report = Report::build(
         ReportKind::Custom(&kind_word, colour(diag.severity)),
         windows.label(sources, primary.source, primary.span),
@@ -216,9 +251,7 @@ fn render_one(diag: &Diagnostic, sources: &Sources, out: &mut dyn Write) -> io::
     .with_message(&diag.message)
     .with_labels(labels.into_iter().map(|(_, _, l)| l))
     .finish();
-    let mut buf = Vec::new();
-    report.write(windows, &mut buf)?;
-    out.write_all(&buf)?;
+    report.write(windows, &mut *out)?;
     footer(diag, out)
 }
 

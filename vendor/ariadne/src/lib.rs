@@ -1,5 +1,6 @@
-// kader: vendored ariadne 0.6.0 with the margin line-number fix in write.rs; its own
-// warnings under newer compilers are not ours to fix here.
+// kader: vendored ariadne 0.6.0 with two fixes in write.rs (the margin line numbers, and a
+// custom report kind's colour obeying `with_color(false)`); its own warnings under newer
+// compilers are not ours to fix here.
 #![allow(warnings)]
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]

@@ -188,7 +188,8 @@ impl<S: Span> Report<'_, S> {
             ReportKind::Error => self.config.error_color(),
             ReportKind::Warning => self.config.warning_color(),
             ReportKind::Advice => self.config.advice_color(),
-            ReportKind::Custom(_, color) => Some(color),
+            // kader: a custom kind's colour obeys `with_color(false)` like the others.
+            ReportKind::Custom(_, color) => self.config.filter_color(Some(color)),
         };
         writeln!(w, "{} {}", id.fg(kind_color, s), Show(self.msg.as_ref()))?;
 
