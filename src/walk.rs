@@ -143,7 +143,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<DraftPath>, Vec<InputProblem>) {
 /// Read a draft as UTF-8 text. A NUL byte or invalid UTF-8 is a problem with a position.
 pub fn read(d: &DraftPath) -> Result<String, InputProblem> {
     let bytes = std::fs::read(&d.path).map_err(|e| InputProblem::error(d.name.clone(), describe_io_error(&e), None))?;
-    if let Some(i) = bytes.iter().position(|&b| b == 0) {
+    if let Some(i) = memchr::memchr(0, &bytes) {
         let (line, col) = line_col(&bytes, i);
         return Err(InputProblem::error(
             format!("{}:{line}:{col}", d.name),

@@ -28,6 +28,9 @@ pub struct PlanIndex<'a> {
     actions: HashMap<String, (SourceId, &'a Action)>,
     /// IDs in plan order, for suggestions.
     ids: Vec<String>,
+    /// The same IDs in upper case, and their first occurrences, in the same order.
+    upper: Vec<String>,
+    first: Vec<(SourceId, &'a Action)>,
     /// Per actions field: its cycles.
     cycles: HashMap<usize, Vec<Cycle>>,
     /// Per register: per node, the IDs of the actions that link to it or to a node below.
@@ -37,19 +40,23 @@ pub struct PlanIndex<'a> {
 impl<'a> PlanIndex<'a> {
     pub fn build(docs: &'a [Document], rules: &RuleSet) -> Self {
         let mut actions = HashMap::new();
-        let mut ids = Vec::new();
+        let (mut ids, mut upper, mut first) = (Vec::new(), Vec::new(), Vec::new());
         for doc in docs {
             for a in &doc.actions {
                 let key = a.id.value.to_uppercase();
-                if let std::collections::hash_map::Entry::Vacant(e) = actions.entry(key) {
+                if let std::collections::hash_map::Entry::Vacant(e) = actions.entry(key.clone()) {
                     e.insert((doc.source, a));
                     ids.push(a.id.value.clone());
+                    upper.push(key);
+                    first.push((doc.source, a));
                 }
             }
         }
         let mut index = PlanIndex {
             actions,
             ids,
+            upper,
+            first,
             cycles: HashMap::new(),
             coverage: HashMap::new(),
         };
@@ -73,9 +80,10 @@ impl<'a> PlanIndex<'a> {
     pub fn similar_ids(&self, id: &str) -> Vec<&str> {
         let up = id.to_uppercase();
         let scored: Vec<(usize, &str)> = self
-            .ids
+            .upper
             .iter()
-            .map(|i| (strsim::damerau_levenshtein(&up, &i.to_uppercase()), i.as_str()))
+            .zip(&self.ids)
+            .map(|(u, i)| (strsim::damerau_levenshtein(&up, u), i.as_str()))
             .filter(|(d, _)| *d <= 2)
             .collect();
         let best = scored.iter().map(|(d, _)| *d).min();
@@ -106,13 +114,8 @@ impl<'a> PlanIndex<'a> {
     /// Tarjan's strongly connected components, iteratively (no recursion on input depth).
     fn find_cycles(&self, def: usize) -> Vec<Cycle> {
         let n = self.ids.len();
-        let pos: HashMap<String, usize> = self
-            .ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (id.to_uppercase(), i))
-            .collect();
-        let node = |i: usize| self.actions[&self.ids[i].to_uppercase()];
+        let pos: HashMap<&str, usize> = self.upper.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+        let node = |i: usize| self.first[i];
         // Edges with the span of the link that makes them.
         let edges: Vec<Vec<(usize, Span)>> = (0..n)
             .map(|i| {
@@ -122,7 +125,7 @@ impl<'a> PlanIndex<'a> {
                     .map(|f| {
                         f.links
                             .iter()
-                            .filter_map(|l| pos.get(&l.id.value.to_uppercase()).map(|&j| (j, l.id.span)))
+                            .filter_map(|l| pos.get(l.id.value.to_uppercase().as_str()).map(|&j| (j, l.id.span)))
                             .collect()
                     })
                     .unwrap_or_default()

@@ -29,6 +29,17 @@ pub fn normalize_name(name: &str) -> String {
     {
         s = s[..open].trim_end();
     }
+    // Most names are plain ASCII: no decomposition needed.
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        for word in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        }
+        return out;
+    }
     let folded: String = s
         .nfd()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
