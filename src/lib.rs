@@ -351,19 +351,61 @@ fn check(args: CheckArgs, config_arg: Option<&PathBuf>, stdout: &mut dyn Write, 
     if args.watch {
         return watch::run(&args, config_arg, stdout, stderr);
     }
-    check_once(&args, config_arg, stdout, stderr)
+    check_once(&args, config_arg, true, stdout, stderr)
+}
+
+/// A value that is freed only when the process goes on afterwards. When it is about to
+/// exit, the operating system takes the memory back at once; freeing a large plan's
+/// millions of small allocations one by one took 5–7 % of a check of 2,000 files.
+struct FreeUnlessExiting<T> {
+    value: Option<T>,
+    exiting: bool,
+}
+
+impl<T> FreeUnlessExiting<T> {
+    fn new(value: T, exiting: bool) -> Self {
+        FreeUnlessExiting {
+            value: Some(value),
+            exiting,
+        }
+    }
+}
+
+impl<T> std::ops::Deref for FreeUnlessExiting<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        self.value.as_ref().expect("present until dropped")
+    }
+}
+
+impl<T> std::ops::DerefMut for FreeUnlessExiting<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        self.value.as_mut().expect("present until dropped")
+    }
+}
+
+impl<T> Drop for FreeUnlessExiting<T> {
+    fn drop(&mut self) {
+        if self.exiting
+            && let Some(v) = self.value.take()
+        {
+            std::mem::forget(v);
+        }
+    }
 }
 
 /// One check of the plan: load settings and rules, check, report.
 pub(crate) fn check_once(
     args: &CheckArgs,
     config_arg: Option<&PathBuf>,
+    exiting: bool,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> ExitStatus {
-    let Some((setup, mut checked)) = load_and_check(config_arg, args.rules.as_ref(), &args.paths, stderr) else {
+    let Some((setup, checked)) = load_and_check(config_arg, args.rules.as_ref(), &args.paths, stderr) else {
         return ExitStatus::Error;
     };
+    let mut checked = FreeUnlessExiting::new(checked, exiting);
     let rules = &setup.rules;
     let applied = if args.no_baseline {
         None
@@ -390,6 +432,7 @@ pub(crate) fn check_once(
                 } else {
                     base
                 };
+                let checked = &mut *checked;
                 Some(b.apply(&mut checked.diagnostics, &checked.sources, &base))
             }
             Err(d) => {

@@ -84,7 +84,7 @@ pub fn run(
     loop {
         // Clear the screen and draw the report again.
         let _ = write!(stdout, "\x1b[2J\x1b[H");
-        crate::check_once(args, config_arg, stdout, stderr);
+        crate::check_once(args, config_arg, false, stdout, stderr);
         let _ = writeln!(stdout, "{}", tr!("watch-watching"));
         let _ = stdout.flush();
         // Wait for a change that is not kader's own report.
