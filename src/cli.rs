@@ -218,6 +218,13 @@ pub fn parse() -> Cli {
     if let Some(lang) = lang_from_args(&args) {
         crate::i18n::set(lang);
     }
+    // Help texts are needed only when clap shows something (help, version, a usage error):
+    // look them up (parsing the message catalogue) only then, and parse again.
+    if let Ok(matches) = Cli::command().try_get_matches_from(&args)
+        && let Ok(cli) = Cli::from_arg_matches(&matches)
+    {
+        return cli;
+    }
     let matches = command().get_matches_from(args);
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }

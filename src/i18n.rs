@@ -57,9 +57,9 @@ pub fn current() -> Lang {
 
 type Bundle = FluentBundle<FluentResource>;
 
-fn build(source: &'static str, lang: &str) -> Bundle {
+fn build(source: String, lang: &str) -> Bundle {
     // The catalogues are part of the binary and tested; a syntax error is a bug in kader.
-    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(res, _)| res);
+    let resource = FluentResource::try_new(source).unwrap_or_else(|(res, _)| res);
     let id = lang.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // No Unicode isolation marks around arguments: output goes to terminals and files.
@@ -68,19 +68,77 @@ fn build(source: &'static str, lang: &str) -> Bundle {
     bundle
 }
 
-fn bundle(lang: Lang) -> &'static Bundle {
-    static NL_BUNDLE: OnceLock<Bundle> = OnceLock::new();
-    static EN_BUNDLE: OnceLock<Bundle> = OnceLock::new();
+/// A catalogue whose messages are parsed one by one, when first asked for. A run says a
+/// handful of the ~330 sentences; parsing the whole catalogue at every start cost more
+/// than the check of a draft. The catalogues use no terms, attributes or references to
+/// other messages (tests/i18n.rs), so each message stands alone.
+struct Catalogue {
+    lang: &'static str,
+    source: &'static str,
+    /// Message ID → its index in `ranges` and `parsed`.
+    index: std::collections::HashMap<&'static str, usize>,
+    /// Byte range of each message's lines in `source`.
+    ranges: Vec<(usize, usize)>,
+    parsed: Vec<OnceLock<Bundle>>,
+}
+
+impl Catalogue {
+    fn new(source: &'static str, lang: &'static str) -> Self {
+        let mut index = std::collections::HashMap::new();
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        let mut open: Option<usize> = None;
+        let mut at = 0;
+        for line in source.split_inclusive('\n') {
+            let starts_entry = line.starts_with(|c: char| c.is_ascii_alphabetic()) && line.contains('=');
+            // A message runs until the next message or comment at the start of a line.
+            if (starts_entry || line.starts_with('#'))
+                && let Some(start) = open.take()
+            {
+                ranges.push((start, at));
+            }
+            if starts_entry {
+                let id = line[..line.find('=').unwrap_or(0)].trim();
+                index.insert(id, ranges.len());
+                open = Some(at);
+            }
+            at += line.len();
+        }
+        if let Some(start) = open {
+            ranges.push((start, at));
+        }
+        let parsed = ranges.iter().map(|_| OnceLock::new()).collect();
+        Catalogue {
+            lang,
+            source,
+            index,
+            ranges,
+            parsed,
+        }
+    }
+
+    /// The bundle holding message `id`, parsed on first use.
+    fn bundle_for(&self, id: &str) -> Option<&Bundle> {
+        let &i = self.index.get(id)?;
+        let (start, end) = self.ranges[i];
+        Some(self.parsed[i].get_or_init(|| build(self.source[start..end].to_owned(), self.lang)))
+    }
+}
+
+fn catalogue(lang: Lang) -> &'static Catalogue {
+    static NL_CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    static EN_CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
     match lang {
-        Lang::Nl => NL_BUNDLE.get_or_init(|| build(NL, "nl")),
-        Lang::En => EN_BUNDLE.get_or_init(|| build(EN, "en")),
+        Lang::Nl => NL_CATALOGUE.get_or_init(|| Catalogue::new(NL, "nl")),
+        Lang::En => EN_CATALOGUE.get_or_init(|| Catalogue::new(EN, "en")),
     }
 }
 
 /// The message `id` in `lang` with `args` filled in. A missing message shows its ID, so a
 /// gap is visible rather than silent (and tests/i18n.rs fails on it).
 pub fn message_in(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
-    let bundle = bundle(lang);
+    let Some(bundle) = catalogue(lang).bundle_for(id) else {
+        return id.to_owned();
+    };
     let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
         return id.to_owned();
     };
@@ -91,7 +149,7 @@ pub fn message_in(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
 /// The message `id` in the language of this run, if the catalogue has it (for keys that
 /// are derived, such as the help of each command-line option).
 pub fn lookup(id: &str) -> Option<String> {
-    let bundle = bundle(current());
+    let bundle = catalogue(current()).bundle_for(id)?;
     let pattern = bundle.get_message(id)?.value()?;
     let mut errors = Vec::new();
     Some(bundle.format_pattern(pattern, None, &mut errors).into_owned())
@@ -145,6 +203,36 @@ mod tests {
             message_in(Lang::En, "deadline-left", Some(&args)),
             "3 days left until the deadline (1 juli 2026)"
         );
+    }
+
+    #[test]
+    fn every_message_is_found_on_its_own() {
+        for (lang, source) in [(Lang::Nl, NL), (Lang::En, EN)] {
+            let whole = FluentResource::try_new(source.to_owned()).expect("the catalogue parses");
+            let mut ids = 0;
+            for entry in whole.entries() {
+                if let fluent_syntax::ast::Entry::Message(m) = entry {
+                    ids += 1;
+                    let bundle = catalogue(lang).bundle_for(m.id.name).expect("indexed");
+                    assert!(bundle.get_message(m.id.name).is_some(), "{}", m.id.name);
+                    // Standing alone needs no attributes and no references to other
+                    // messages or terms.
+                    assert!(m.attributes.is_empty(), "{}", m.id.name);
+                    let pattern = m.value.as_ref().expect("a value");
+                    for el in &pattern.elements {
+                        if let fluent_syntax::ast::PatternElement::Placeable { expression } = el {
+                            let text = format!("{expression:?}");
+                            assert!(
+                                !text.contains("MessageReference") && !text.contains("TermReference"),
+                                "{} refers to another entry",
+                                m.id.name
+                            );
+                        }
+                    }
+                }
+            }
+            assert_eq!(ids, catalogue(lang).ranges.len());
+        }
     }
 
     #[test]

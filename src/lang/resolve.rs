@@ -41,6 +41,9 @@ pub type LoadedRegisters = Vec<(syntax::Ident, Option<Register>)>;
 
 struct Resolver {
     diags: Vec<Diagnostic>,
+    /// Every regex compiled so far, by pattern and flags: a pattern written twice (the same
+    /// `n.v.t.` test in two rules) is compiled once; `Regex` clones share the automaton.
+    compiled: std::collections::HashMap<(String, String), Regex>,
 }
 
 impl Resolver {
@@ -73,6 +76,10 @@ impl Resolver {
     }
 
     fn regex(&mut self, file: SourceId, lit: &RegexLit) -> Option<Regex> {
+        let key = (lit.pattern.clone(), lit.flags.clone());
+        if let Some(re) = self.compiled.get(&key) {
+            return Some(re.clone());
+        }
         let mut b = RegexBuilder::new(&lit.pattern);
         for flag in lit.flags.chars() {
             match flag {
@@ -92,7 +99,10 @@ impl Resolver {
             };
         }
         match b.build() {
-            Ok(r) => Some(r),
+            Ok(r) => {
+                self.compiled.insert(key, r.clone());
+                Some(r)
+            }
             Err(e) => {
                 let detail = e.to_string();
                 let detail = detail.lines().last().unwrap_or("").trim().to_owned();
@@ -112,7 +122,10 @@ impl Resolver {
 /// Turn every item of every loaded file into one `RuleSet`. Returns `None` when any
 /// error was found: a half-understood rule set must not check drafts.
 pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters) -> (Option<RuleSet>, Vec<Diagnostic>) {
-    let mut r = Resolver { diags: Vec::new() };
+    let mut r = Resolver {
+        diags: Vec::new(),
+        compiled: std::collections::HashMap::new(),
+    };
 
     // Registers first: fields refer to them.
     let mut reg_names: Vec<(String, usize)> = Vec::new();
