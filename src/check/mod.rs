@@ -16,6 +16,7 @@ pub use plan::PlanIndex;
 use std::collections::HashSet;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Label, Waived};
 use crate::lang::ruleset::{Rule, RuleSet, Scope};
@@ -64,19 +65,41 @@ pub fn check_plan(docs: &[Document], rules: &RuleSet) -> Vec<Diagnostic> {
             run_nodes(&mut ev, rule, *register, level, &mut out);
             continue;
         }
-        // One `uniek` index across all files of the plan.
-        let mut unique = UniqueIndex::new();
-        for doc in docs {
+        if rule.expr.asks_unique() {
+            // One `uniek` index across all files of the plan, filled in file order.
+            let mut unique = UniqueIndex::new();
+            for doc in docs {
+                let mut ev = Eval {
+                    rules,
+                    source: doc.source,
+                    plan: Some(&index),
+                    unique,
+                    used: None,
+                };
+                run_rule(&mut ev, rule, doc, &mut out);
+                unique = ev.unique;
+            }
+            continue;
+        }
+        // The files read only the index: checked in parallel, collected in file order.
+        let per_doc = |doc: &Document| {
             let mut ev = Eval {
                 rules,
                 source: doc.source,
                 plan: Some(&index),
-                unique,
+                unique: UniqueIndex::new(),
                 used: None,
             };
-            run_rule(&mut ev, rule, doc, &mut out);
-            unique = ev.unique;
-        }
+            let mut found = Vec::new();
+            run_rule(&mut ev, rule, doc, &mut found);
+            found
+        };
+        let found: Vec<Vec<Diagnostic>> = if docs.len() > 1 {
+            docs.par_iter().map(per_doc).collect()
+        } else {
+            docs.iter().map(per_doc).collect()
+        };
+        out.extend(found.into_iter().flatten());
     }
     out
 }

@@ -6,6 +6,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use crate::diagnostic::Label;
 use crate::lang::ruleset::{FieldKind, RuleSet};
 use crate::model::{Action, Document};
@@ -60,15 +62,33 @@ impl<'a> PlanIndex<'a> {
             cycles: HashMap::new(),
             coverage: HashMap::new(),
         };
-        for (def, f) in rules.fields.iter().enumerate() {
-            if f.kind == FieldKind::Actions {
-                let cycles = index.find_cycles(def);
-                index.cycles.insert(def, cycles);
+        // Cycles and coverage are independent of each other: built side by side. One file
+        // (a pre-commit hook) does not start the thread pool.
+        let parallel = docs.len() > 1;
+        let cycles = || {
+            rules
+                .fields
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.kind == FieldKind::Actions)
+                .map(|(def, _)| (def, index.find_cycles(def)))
+                .collect()
+        };
+        let coverage = || {
+            let per_register = |r: usize| (r, coverage(docs, rules, r));
+            if parallel {
+                (0..rules.registers.len()).into_par_iter().map(per_register).collect()
+            } else {
+                (0..rules.registers.len()).map(per_register).collect()
             }
-        }
-        for r in 0..rules.registers.len() {
-            index.coverage.insert(r, coverage(docs, rules, r));
-        }
+        };
+        let (cycles, coverage) = if parallel {
+            rayon::join(cycles, coverage)
+        } else {
+            (cycles(), coverage())
+        };
+        index.cycles = cycles;
+        index.coverage = coverage;
         index
     }
 

@@ -169,25 +169,35 @@ pub enum Expr {
 }
 
 impl Expr {
-    /// Does evaluating this need the whole plan (all files)?
-    /// Does the requirement ask whether a waiver was used?
-    pub fn asks_used(&self) -> bool {
+    /// Does any test in the requirement satisfy `f`?
+    fn any_test(&self, f: &dyn Fn(&Test) -> bool) -> bool {
         match self {
-            Expr::And(a, b) | Expr::Or(a, b) | Expr::If(a, b) => a.asks_used() || b.asks_used(),
-            Expr::Not(a) => a.asks_used(),
-            Expr::Test(t) => matches!(t.pred, Pred::Used),
+            Expr::And(a, b) | Expr::Or(a, b) | Expr::If(a, b) => a.any_test(f) || b.any_test(f),
+            Expr::Not(a) => a.any_test(f),
+            Expr::Test(t) => f(t),
         }
     }
 
+    /// Does the requirement ask whether a waiver was used?
+    pub fn asks_used(&self) -> bool {
+        self.any_test(&|t| matches!(t.pred, Pred::Used))
+    }
+
+    /// Does evaluating this need the whole plan (all files)?
     pub fn is_plan_wide(&self) -> bool {
-        match self {
-            Expr::And(a, b) | Expr::Or(a, b) | Expr::If(a, b) => a.is_plan_wide() || b.is_plan_wide(),
-            Expr::Not(a) => a.is_plan_wide(),
-            Expr::Test(t) => matches!(
+        self.any_test(&|t| {
+            matches!(
                 t.pred,
                 Pred::Unique | Pred::ActionsExist | Pred::NoCycle | Pred::StartsAfter(_) | Pred::StartsBefore(_)
-            ),
-        }
+            )
+        })
+    }
+
+    /// Does the requirement compare values across files in plan order (`uniek`)? Such a
+    /// rule visits the files one after another; other plan-wide rules only read the
+    /// plan index and can check the files in parallel.
+    pub fn asks_unique(&self) -> bool {
+        self.any_test(&|t| matches!(t.pred, Pred::Unique))
     }
 }
 
