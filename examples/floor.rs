@@ -8,6 +8,10 @@
 
 use rayon::prelude::*;
 
+/// The same allocator as the kader binary, so the comparison is of the work only.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     if let Some(i) = args.iter().position(|a| a == "--jobs" || a == "-j") {

@@ -3,6 +3,12 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+/// mimalloc: a check allocates millions of small strings and vectors on every thread.
+/// With glibc's allocator a third of a 2,000-file check went to malloc, free and page
+/// faults, and two threads contended for it (benches/README.md has the figures).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = kader::cli::parse();
     cli.color.write_global();
