@@ -52,8 +52,6 @@ for c in archive big; do
     /usr/bin/time -f "%M" -o "$out/mem-$c-$jobs.txt" "$kader" check --jobs "$jobs" "$corpus/$c" >/dev/null || true
   done
 done
-largest=$(find "$corpus/archive" "$corpus/big" -type f -printf '%s\n' | sort -n | tail -1)
-echo "$largest" >"$out/largest.txt"
 
 echo "== startup"
 target/release/examples/startup | tee "$out/startup.txt"

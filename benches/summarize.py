@@ -14,9 +14,17 @@ def size(c):
     return total
 
 
+def largest(c):
+    biggest = 0
+    for root, _, files in os.walk(os.path.join(corpus, c)):
+        biggest = max([biggest] + [os.path.getsize(os.path.join(root, f)) for f in files])
+    return biggest
+
+
 def means(name):
+    # The median: on a shared machine a run now and then takes much longer.
     with open(os.path.join(out, f"{name}.json")) as f:
-        return {r["command"]: r["mean"] for r in json.load(f)["results"]}
+        return {r["command"]: r["median"] for r in json.load(f)["results"]}
 
 
 rows = []
@@ -41,7 +49,6 @@ for c in ["archive", "big"]:
         p = os.path.join(out, f"mem-{c}-{j}.txt")
         if os.path.exists(p):
             mem[(c, j)] = int(open(p).read().split()[-1]) / 1024
-largest = int(open(os.path.join(out, "largest.txt")).read()) / 1e6
 growth = figures["archive"][1]["kader-1"] / figures["archive-200"][1]["kader-1"]
 size_growth = figures["archive"][0] / figures["archive-200"][0]
 
@@ -57,12 +64,16 @@ target("speedup 1 -> all cores >= 90% of the floor's own speedup",
 extra = (lat["kader"] - lat["hello"]) * 1e3
 target("one-draft check within 3 ms of hello world",
        f"{lat['kader'] * 1e3:.1f} ms vs {lat['hello'] * 1e3:.1f} ms (+{extra:.1f} ms)", extra <= 3)
-peak = max(mem.values()) if mem else 0
-limit = 30 + 4 * largest
-target("peak memory <= 30 MB + 4x the largest file",
-       f"{peak:.0f} MB (limit {limit:.0f} MB; largest file {largest:.1f} MB; "
-       + ", ".join(f"{c} --jobs {j}: {v:.0f} MB" for (c, j), v in sorted(mem.items())) + ")",
-       peak <= limit)
+for c in ["archive", "big"]:
+    # MiB as GNU time reports them, against a limit in MB of this corpus's largest file.
+    biggest = largest(c) / 1e6
+    limit = 30 + 4 * biggest
+    peaks = {j: v for (cc, j), v in mem.items() if cc == c}
+    peak = max(peaks.values()) if peaks else 0
+    target(f"peak memory <= 30 MB + 4x the largest file ({c})",
+           f"{peak:.0f} MB (limit {limit:.0f} MB; largest file {biggest:.2f} MB; "
+           + ", ".join(f"--jobs {j}: {v:.0f} MB" for j, v in sorted(peaks.items())) + ")",
+           peak <= limit)
 target("10x the files -> <= 10.5x the time",
        f"{growth:.2f}x the time for {size_growth:.2f}x the bytes (200 -> 2,000 files)",
        growth <= 10.5)
