@@ -5,7 +5,7 @@
 //!
 //! Colour is produced unless the binary said no terminal will show it ([`set_color`]);
 //! the caller's `anstream` writer strips what a given stream should not get. Reports are
-//! rendered in parallel, each into its own buffer, and written in order.
+//! rendered in parallel chunks, each chunk into its own buffer, and written in order.
 
 use std::fmt;
 use std::io::{self, Write};
