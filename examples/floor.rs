@@ -20,11 +20,16 @@ fn main() {
         args.drain(i..=i + 1);
     }
     let paths: Vec<std::path::PathBuf> = args.iter().map(Into::into).collect();
-    let (drafts, _) = kader::walk::discover(&paths);
+    let (drafts, _) = kader::inputs::disk::discover(&paths);
     let events: usize = drafts
         .par_iter()
         .map(|d| {
-            let Ok(text) = kader::walk::read(d) else { return 0 };
+            let Ok(input) = kader::inputs::disk::read(d, &kader::Disk) else {
+                return 0;
+            };
+            let Ok((_, text)) = kader::inputs::decode(input) else {
+                return 0;
+            };
             pulldown_cmark::Parser::new_ext(&text, kader::draft::markdown_options())
                 .into_offset_iter()
                 .count()

@@ -12,7 +12,7 @@ fn main() {
     let start = Instant::now();
     for _ in 0..runs {
         let mut sources = kader::source::Sources::default();
-        let (set, _) = kader::lang::load(kader::embedded::ENTRY, kader::lang::Origin::Bundled, &mut sources);
+        let (set, _) = kader::lang::load(kader::embedded::ENTRY, &kader::origin::Bundled, &mut sources);
         assert!(set.is_some());
     }
     let per = start.elapsed() / runs;

@@ -15,8 +15,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::i18n::tr;
+use crate::origin::{InputKind, Origin, describe_io_error, read_text};
 use crate::source::{SourceFile, Sources, Span};
-use crate::tr;
 
 pub const FILE_NAME: &str = "kader-baseline.toml";
 /// The ID of a problem with the baseline file.
@@ -134,8 +135,8 @@ impl Baseline {
 
     /// Read a baseline. A missing file is `Ok(None)`; a broken one is a diagnostic at its
     /// place in the file.
-    pub fn load(path: &Path, sources: &mut Sources) -> Result<Option<Self>, Box<Diagnostic>> {
-        let text = match std::fs::read_to_string(path) {
+    pub fn load(path: &Path, origin: &dyn Origin, sources: &mut Sources) -> Result<Option<Self>, Box<Diagnostic>> {
+        let text = match read_text(origin, path, InputKind::Baseline) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => {
@@ -145,7 +146,7 @@ impl Baseline {
                     tr!(
                         "baseline-unreadable",
                         path = path.display().to_string(),
-                        reason = crate::walk::describe_io_error(&e)
+                        reason = describe_io_error(&e)
                     ),
                 )));
             }

@@ -215,16 +215,17 @@ fn localize(mut cmd: clap::Command, key: &str) -> clap::Command {
 /// Parse the command line (`--help` and usage errors exit here, as with clap).
 pub fn parse() -> Cli {
     let args: Vec<OsString> = std::env::args_os().collect();
-    if let Some(lang) = lang_from_args(&args) {
-        crate::i18n::set(lang);
-    }
-    // Help texts are needed only when clap shows something (help, version, a usage error):
-    // look them up (parsing the message catalogue) only then, and parse again.
-    if let Ok(matches) = Cli::command().try_get_matches_from(&args)
-        && let Ok(cli) = Cli::from_arg_matches(&matches)
-    {
-        return cli;
-    }
-    let matches = command().get_matches_from(args);
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    // Help and usage errors speak the language of `--lang`, read before clap parses.
+    let lang = lang_from_args(&args).unwrap_or_default();
+    crate::i18n::with_lang(lang, || {
+        // Help texts are needed only when clap shows something (help, version, a usage
+        // error): look them up (parsing the message catalogue) only then, and parse again.
+        if let Ok(matches) = Cli::command().try_get_matches_from(&args)
+            && let Ok(cli) = Cli::from_arg_matches(&matches)
+        {
+            return cli;
+        }
+        let matches = command().get_matches_from(args);
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    })
 }

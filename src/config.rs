@@ -12,8 +12,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::i18n::tr;
+use crate::origin::{InputKind, Origin, describe_io_error, read_text};
 use crate::source::{SourceFile, SourceId, Sources, Span};
-use crate::tr;
 
 /// The rule ID under which problems in kader.toml are reported.
 pub const CONFIG_PROBLEM: &str = "configuratie";
@@ -93,8 +94,8 @@ fn problem(file: SourceId, at: Span, message: String, label: &str, help: Option<
 }
 
 /// Read a kader.toml. Every problem is a diagnostic; `None` when the file cannot be used.
-pub fn load(path: &Path, sources: &mut Sources) -> (Option<Config>, Vec<Diagnostic>) {
-    let text = match std::fs::read_to_string(path) {
+pub fn load(path: &Path, origin: &dyn Origin, sources: &mut Sources) -> (Option<Config>, Vec<Diagnostic>) {
+    let text = match read_text(origin, path, InputKind::Config) {
         Ok(t) => t,
         Err(e) => {
             let d = Diagnostic::new(
@@ -103,7 +104,7 @@ pub fn load(path: &Path, sources: &mut Sources) -> (Option<Config>, Vec<Diagnost
                 tr!(
                     "config-unreadable",
                     path = path.display().to_string(),
-                    reason = crate::walk::describe_io_error(&e)
+                    reason = describe_io_error(&e)
                 ),
             );
             return (None, vec![d]);

@@ -3,6 +3,7 @@
 //! Owns: `Diagnostic`, `Label`, `Severity` and the deterministic sort order.
 //! Must not: format anything for a terminal or a wire format (that is `render/`).
 
+use crate::i18n::tr;
 use crate::source::{SourceId, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -25,9 +26,9 @@ impl Severity {
     /// The word shown to people, in the run's language ("fout", "error").
     pub fn word(self) -> String {
         match self {
-            Severity::Error => crate::tr!("severity-error"),
-            Severity::Warning => crate::tr!("severity-warning"),
-            Severity::Note => crate::tr!("severity-note"),
+            Severity::Error => tr!("severity-error"),
+            Severity::Warning => tr!("severity-warning"),
+            Severity::Note => tr!("severity-note"),
         }
     }
 }
@@ -142,4 +143,41 @@ pub fn sort(diags: &mut [Diagnostic], name_of: impl Fn(SourceId) -> String) {
         let key_b = (fb.is_none(), fb, b.offset(), &b.rule, &b.message);
         key_a.cmp(&key_b)
     });
+}
+
+/// Counts for the summary line and the JSON `summary`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub actions: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+    pub waived: usize,
+    /// The submission deadline and today, when a deadline is set.
+    pub deadline: Option<(jiff::civil::Date, jiff::civil::Date)>,
+    /// With a baseline: (findings it suppressed, baselined findings that are fixed).
+    pub baseline: Option<(usize, usize)>,
+}
+
+impl Summary {
+    pub fn count(files: usize, actions: usize, diags: &[Diagnostic]) -> Self {
+        let mut s = Summary {
+            files,
+            actions,
+            ..Summary::default()
+        };
+        for d in diags {
+            if d.waived.is_some() {
+                s.waived += 1;
+                continue;
+            }
+            match d.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Note => s.notes += 1,
+            }
+        }
+        s
+    }
 }

@@ -10,7 +10,7 @@ use crate::source::{SourceFile, Sources, Span};
 
 static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
     let mut sources = Sources::default();
-    crate::lang::load(crate::embedded::ENTRY, crate::lang::Origin::Bundled, &mut sources)
+    crate::lang::load(crate::embedded::ENTRY, &crate::origin::Bundled, &mut sources)
         .0
         .expect("the bundled rules load")
 });
@@ -40,14 +40,14 @@ pub fn draft(data: &[u8]) {
 /// The time-expression parser on arbitrary text.
 pub fn time(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let plan = crate::draft::time::PlanPeriod {
+    let plan = crate::model::time::PlanPeriod {
         start: RULES.plan.start,
         end: RULES.plan.end,
     };
     let span = Span::new(0, text.len());
     if let Ok(p) = crate::draft::time::parse_expr(text, span, plan) {
         assert!(p.interval.start <= p.interval.end);
-        let back = crate::draft::time::format(p.interval);
+        let back = crate::model::time::format(p.interval);
         let again =
             crate::draft::time::parse_expr(&back, Span::new(0, back.len()), plan).expect("a formatted interval parses");
         assert_eq!(again.interval, p.interval, "{back}");

@@ -6,13 +6,16 @@
 //! Must not: hold rule messages — those come from the rule file (`melding`, `hulp`, and the
 //! `engels { … }` block), so policy officers can change them without a new kader.
 //!
-//! The language is chosen once per process (`--lang`, then `taal` in kader.toml, then
-//! Dutch) and read wherever a message is made, so checking code does not thread it through.
+//! The language is an argument of the work, not of the process: [`with_lang`] says it for
+//! one piece of work (a check, a render, a command) on this thread, and every message made
+//! inside speaks it, so checking code does not thread it through. Code that hands work to
+//! other threads takes the language along (`with_lang(current(), …)` on the worker), so a
+//! language server can serve two languages at once. Outside any `with_lang`: Dutch.
 //! tests/i18n.rs keeps the two catalogues in step: the same IDs, the same arguments, and
 //! every ID used in the code present in both.
 
+use std::cell::Cell;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU8, Ordering};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
@@ -40,19 +43,27 @@ pub const NL: &str = include_str!("../locales/nl.ftl");
 /// The English catalogue, as shipped.
 pub const EN: &str = include_str!("../locales/en.ftl");
 
-static CURRENT: AtomicU8 = AtomicU8::new(0);
-
-/// Choose the language of this run.
-pub fn set(lang: Lang) {
-    CURRENT.store(lang as u8, Ordering::Relaxed);
+thread_local! {
+    /// The language of the work this thread is doing (`None`: Dutch).
+    static CURRENT: Cell<Option<Lang>> = const { Cell::new(None) };
 }
 
-/// The language of this run.
-pub fn current() -> Lang {
-    match CURRENT.load(Ordering::Relaxed) {
-        1 => Lang::En,
-        _ => Lang::Nl,
+/// Run `f` with `lang` as the language of every message it makes on this thread; the
+/// language before is restored afterwards, also when `f` panics.
+pub fn with_lang<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<Lang>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            CURRENT.with(|c| c.set(self.0));
+        }
     }
+    let _restore = Restore(CURRENT.with(|c| c.replace(Some(lang))));
+    f()
+}
+
+/// The language of the work on this thread.
+pub fn current() -> Lang {
+    CURRENT.with(Cell::get).unwrap_or_default()
 }
 
 type Bundle = FluentBundle<FluentResource>;
@@ -161,8 +172,8 @@ pub fn message(id: &str, args: Option<&FluentArgs>) -> String {
 }
 
 /// `tr!("id")` or `tr!("id", name = value, …)`: a message in the language of this run.
-/// Numbers stay numbers, so the catalogue can choose singular or plural.
-#[macro_export]
+/// Numbers stay numbers, so the catalogue can choose singular or plural. Modules take it
+/// from here (`use crate::i18n::tr`), not from the crate root.
 macro_rules! tr {
     ($id:literal) => {
         $crate::i18n::message($id, None)
@@ -173,11 +184,12 @@ macro_rules! tr {
         $crate::i18n::message($id, Some(&args))
     }};
 }
+pub(crate) use tr;
 
 /// "bedoelde je `a` of `b`?": the names as they should be shown (quoted by the caller).
 pub fn did_you_mean(names: &[String]) -> String {
-    let or = format!(" {} ", crate::tr!("word-or"));
-    crate::tr!("did-you-mean", names = names.join(&or))
+    let or = format!(" {} ", tr!("word-or"));
+    tr!("did-you-mean", names = names.join(&or))
 }
 
 /// "bedoelde je `a`?"
@@ -233,6 +245,18 @@ mod tests {
             }
             assert_eq!(ids, catalogue(lang).ranges.len());
         }
+    }
+
+    #[test]
+    fn the_language_belongs_to_the_work_not_the_process() {
+        assert_eq!(current(), Lang::Nl);
+        let english = with_lang(Lang::En, || {
+            // Another thread at the same time speaks its own language.
+            let dutch = std::thread::spawn(|| tr!("word-or")).join().expect("the thread ends");
+            (tr!("word-or"), dutch)
+        });
+        assert_eq!(english, ("or".to_owned(), "of".to_owned()));
+        assert_eq!(current(), Lang::Nl);
     }
 
     #[test]

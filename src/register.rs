@@ -10,8 +10,8 @@ use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::i18n::tr;
 use crate::source::{SourceId, Sources, Span};
-use crate::tr;
 
 /// The rule ID under which problems with a register file are reported.
 pub const REGISTER_PROBLEM: &str = "register";

@@ -18,15 +18,16 @@
 //! on any line.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::engine::{Options, check_text};
+use crate::i18n::tr;
 use crate::lang::ruleset::{Example, Rule, RuleSet};
+use crate::origin::{Input, describe_io_error};
 use crate::source::{SourceFile, SourceId, Sources, Span};
-use crate::tr;
 
 /// The ID of a failed test case in reports.
 pub const TEST_FAILURE: &str = "kader-test";
@@ -139,8 +140,9 @@ fn inline_line_starts(rule_text: &str, ex: &Example) -> Vec<usize> {
     starts
 }
 
-/// The cases of a rule set: its `voorbeeld` blocks, and `tests/*.md` beside `rule_file`.
-pub fn collect(set: &RuleSet, rule_file: Option<&Path>, sources: &mut Sources) -> (Vec<Case>, Vec<Diagnostic>) {
+/// The cases of a rule set: its `voorbeeld` blocks, and the test-case `files` (`tests/*.md`
+/// beside the rule file, read by the caller).
+pub fn collect(set: &RuleSet, files: Vec<Input>, sources: &mut Sources) -> (Vec<Case>, Vec<Diagnostic>) {
     let mut cases = Vec::new();
     let mut problems = Vec::new();
     for rule in &set.rules {
@@ -179,45 +181,35 @@ pub fn collect(set: &RuleSet, rule_file: Option<&Path>, sources: &mut Sources) -
             }
         }
     }
-    if let Some(dir) = rule_file.and_then(Path::parent).map(|d| d.join("tests")) {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .map(|rd| {
-                rd.filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|x| x == "md"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        files.sort();
-        for path in files {
-            let name = path.to_string_lossy().replace('\\', "/");
-            let original = match std::fs::read_to_string(&path) {
-                Ok(t) => t,
-                Err(e) => {
-                    problems.push(Diagnostic::new(
-                        TEST_FAILURE,
-                        Severity::Error,
-                        tr!(
-                            "test-case-unreadable",
-                            path = name.as_str(),
-                            reason = crate::walk::describe_io_error(&e)
-                        ),
-                    ));
-                    continue;
-                }
-            };
-            let (text, expected) = read_markers(&original);
-            let only = (!expected.is_empty()).then(|| expected.iter().map(|e| e.rule.clone()).collect());
-            let file = sources.add(SourceFile::new(name.clone(), original));
-            cases.push(Case {
-                name,
-                text,
-                expected,
-                only,
-                origin: Origin::File(file),
-                example_of: None,
-            });
-        }
+    for input in files {
+        let name = input.name.clone();
+        let original = match String::from_utf8(input.bytes) {
+            Ok(t) => t,
+            Err(_) => {
+                let e = std::io::Error::new(std::io::ErrorKind::InvalidData, "stream did not contain valid UTF-8");
+                problems.push(Diagnostic::new(
+                    TEST_FAILURE,
+                    Severity::Error,
+                    tr!(
+                        "test-case-unreadable",
+                        path = name.as_str(),
+                        reason = describe_io_error(&e)
+                    ),
+                ));
+                continue;
+            }
+        };
+        let (text, expected) = read_markers(&original);
+        let only = (!expected.is_empty()).then(|| expected.iter().map(|e| e.rule.clone()).collect());
+        let file = sources.add(SourceFile::new(name.clone(), original));
+        cases.push(Case {
+            name,
+            text,
+            expected,
+            only,
+            origin: Origin::File(file),
+            example_of: None,
+        });
     }
     (cases, problems)
 }
@@ -243,8 +235,8 @@ pub struct Outcome {
 }
 
 /// Run one case: check its text and compare the findings with the markers.
-pub fn run(case: &Case, set: &RuleSet, today: jiff::civil::Date) -> Outcome {
-    let (_, found) = crate::check_text_on(set, &case.name, &case.text, today);
+pub fn run(case: &Case, set: &RuleSet, options: &Options) -> Outcome {
+    let (_, found) = check_text(set, &case.name, &case.text, options);
     let counts = |rule: &str| case.only.as_ref().is_none_or(|o| o.contains(rule));
     let found: Vec<Diagnostic> = found
         .into_iter()

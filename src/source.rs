@@ -1,12 +1,13 @@
 //! Source files and byte spans.
 //!
-//! Owns: the text of every file kader reads (drafts, rule files, registers), as read from
-//! disk, and the conversion from byte offsets to 1-based line and character column.
+//! Owns: the text of every file kader reads (drafts, rule files, registers), as read, and
+//! the conversion from byte offsets to 1-based line and character column.
 //! Must not: interpret the text. Everything else in kader carries byte `Span`s; lines and
 //! columns are computed here only, and only when a diagnostic is rendered.
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A byte range into one source file, as read (BOM and `\r` included).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -165,16 +166,22 @@ impl SourceFile {
     }
 }
 
-/// Every file of one run, addressed by [`SourceId`].
-#[derive(Debug, Default)]
+/// Every file of one run, addressed by [`SourceId`]. Files are shared, so a plan can start
+/// from the sources of a rule set loaded once without copying them.
+#[derive(Debug, Default, Clone)]
 pub struct Sources {
-    files: Vec<SourceFile>,
+    files: Vec<Arc<SourceFile>>,
 }
 
 impl Sources {
     pub fn add(&mut self, file: SourceFile) -> SourceId {
-        self.files.push(file);
+        self.files.push(Arc::new(file));
         SourceId((self.files.len() - 1) as u32)
+    }
+
+    /// Put a new text in the place of file `id` (an edited draft keeps its id).
+    pub fn replace(&mut self, id: SourceId, file: SourceFile) {
+        self.files[id.0 as usize] = Arc::new(file);
     }
 
     pub fn get(&self, id: SourceId) -> &SourceFile {
@@ -182,7 +189,15 @@ impl Sources {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (SourceId, &SourceFile)> {
-        self.files.iter().enumerate().map(|(i, f)| (SourceId(i as u32), f))
+        self.files.iter().enumerate().map(|(i, f)| (SourceId(i as u32), &**f))
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
     }
 }
 

@@ -2,7 +2,8 @@
 //! language is documented, and its code examples load.
 
 use kader::lang::keywords::KEYWORDS;
-use kader::lang::{Origin, load};
+use kader::lang::load;
+use kader::origin::{Bundled, Disk};
 use kader::source::Sources;
 
 fn readme() -> String {
@@ -12,7 +13,7 @@ fn readme() -> String {
 #[test]
 fn the_rule_table_is_the_bundled_rule_set() {
     let mut sources = Sources::default();
-    let (set, _) = load(kader::embedded::ENTRY, Origin::Bundled, &mut sources);
+    let (set, _) = load(kader::embedded::ENTRY, &Bundled, &mut sources);
     let set = set.unwrap();
     let readme = readme();
     let table: Vec<&str> = readme
@@ -68,7 +69,7 @@ fn the_first_example_is_a_working_rule_file() {
     .unwrap();
     let mut sources = Sources::default();
     let path = dir.join("regels.kader");
-    let (set, diags) = load(&path.to_string_lossy(), Origin::Disk, &mut sources);
+    let (set, diags) = load(&path.to_string_lossy(), &Disk, &mut sources);
     assert!(diags.is_empty(), "{diags:?}");
     assert_eq!(set.unwrap().rules[0].id, "actie-eigenaar");
 }
@@ -113,7 +114,7 @@ fn load_set_with_bundled(extra: &str) -> ((Option<kader::lang::ruleset::RuleSet>
     let bundled = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/jaarplan-2026-2027.kader");
     std::fs::write(&path, format!("gebruik \"{bundled}\"\n{extra}")).unwrap();
     let mut sources = Sources::default();
-    let (set, diags) = load(&path.to_string_lossy(), Origin::Disk, &mut sources);
+    let (set, diags) = load(&path.to_string_lossy(), &Disk, &mut sources);
     let _ = std::fs::remove_file(&path);
     let mut errors: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
     if set.is_none() && errors.is_empty() {
@@ -230,13 +231,16 @@ fn every_rule_example_in_the_reference_loads_and_passes_kader_test() {
         assert!(errors.is_empty(), "{block}\n{errors:?}");
         // Its examples do what they say (`kader test`).
         let set = set.unwrap();
-        let (cases, problems) = kader::ruletest::collect(&set, None, &mut sources);
+        let (cases, problems) = kader::ruletest::collect(&set, Vec::new(), &mut sources);
         assert!(problems.is_empty(), "{block}\n{problems:#?}");
-        let today = jiff::civil::date(2026, 8, 1);
+        let options = kader::Options {
+            today: jiff::civil::date(2026, 8, 1),
+            lang: kader::Lang::Nl,
+        };
         let own: Vec<_> = cases.iter().filter(|c| c.name.starts_with(&new_id)).collect();
         assert_eq!(own.len(), block.matches("voorbeeld ").count(), "{block}");
         for case in own {
-            let outcome = kader::ruletest::run(case, &set, today);
+            let outcome = kader::ruletest::run(case, &set, &options);
             assert!(outcome.failures.is_empty(), "{}: {:#?}", case.name, outcome.failures);
         }
     }
@@ -244,7 +248,7 @@ fn every_rule_example_in_the_reference_loads_and_passes_kader_test() {
 
 #[test]
 fn every_time_notation_in_the_reference_is_read() {
-    let plan = kader::draft::time::PlanPeriod {
+    let plan = kader::model::time::PlanPeriod {
         start: jiff::civil::date(2026, 1, 1),
         end: jiff::civil::date(2027, 12, 31),
     };
@@ -270,12 +274,16 @@ fn every_time_notation_in_the_reference_is_read() {
 #[test]
 fn every_draft_example_in_the_reference_is_a_valid_draft() {
     let mut sources = Sources::default();
-    let (set, _) = load(kader::embedded::ENTRY, Origin::Bundled, &mut sources);
+    let (set, _) = load(kader::embedded::ENTRY, &Bundled, &mut sources);
     let set = set.unwrap();
     let examples = blocks("markdown");
     assert!(examples.len() >= 3, "{examples:?}");
+    let options = kader::Options {
+        today: kader::commands::today(),
+        lang: kader::Lang::Nl,
+    };
     for (section, text) in examples {
-        let (_, diags) = kader::check_text(&set, "readme.md", &text);
+        let (_, diags) = kader::check_text(&set, "readme.md", &text, &options);
         // Snippets are not whole actions; but what they show must be read as meant.
         let problems: Vec<_> = diags
             .iter()

@@ -3,7 +3,8 @@
 mod common;
 
 use common::kader;
-use kader::lang::{Origin, load};
+use kader::lang::load;
+use kader::origin::Bundled;
 use kader::source::Sources;
 
 const PLAN: &str = "fixtures/jaarplan-2026-2027";
@@ -183,7 +184,7 @@ fn the_rule_catalogue() {
 #[test]
 fn explain_works_for_every_bundled_rule() {
     let mut sources = Sources::default();
-    let (set, _) = load(kader::embedded::ENTRY, Origin::Bundled, &mut sources);
+    let (set, _) = load(kader::embedded::ENTRY, &Bundled, &mut sources);
     let set = set.unwrap();
     for rule in &set.rules {
         let run = kader(&["explain", &rule.id]);

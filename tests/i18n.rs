@@ -216,10 +216,9 @@ fn every_command_and_option_has_help_in_both_languages() {
 
 #[test]
 fn every_bundled_rule_speaks_both_languages() {
-    let mut sources = kader::source::Sources::default();
-    let (set, diags) = kader::load_rules(None, &mut sources);
-    assert!(diags.is_empty());
-    let set = set.unwrap();
+    let setup =
+        kader::Setup::load(&kader::Disk, None, None, None).unwrap_or_else(|e| panic!("{}", e.diagnostics.len()));
+    let set = &*setup.rules;
     for r in &set.rules {
         let e = &r.english;
         let pairs = [

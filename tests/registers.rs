@@ -1,6 +1,7 @@
 //! The bundled registers hold every ID of spec/policy-register.md with its title.
 
-use kader::lang::{Origin, load};
+use kader::lang::load;
+use kader::origin::Bundled;
 use kader::source::Sources;
 
 /// spec/policy-register.md §1 and §2: the IDs are fixed, the titles verbatim.
@@ -77,7 +78,7 @@ const IZA: &[(&str, &str, &str)] = &[
 #[test]
 fn registers_hold_every_fixed_id_with_its_title() {
     let mut sources = Sources::default();
-    let (set, diags) = load(kader::embedded::ENTRY, Origin::Bundled, &mut sources);
+    let (set, diags) = load(kader::embedded::ENTRY, &Bundled, &mut sources);
     assert!(diags.is_empty(), "{diags:?}");
     let set = set.expect("the bundled rules load");
     for (name, expected, id) in [
@@ -102,7 +103,7 @@ fn registers_hold_every_fixed_id_with_its_title() {
 #[test]
 fn beleidsplan_nodes_carry_the_bullets_of_the_text() {
     let mut sources = Sources::default();
-    let (set, _) = load(kader::embedded::ENTRY, Origin::Bundled, &mut sources);
+    let (set, _) = load(kader::embedded::ENTRY, &Bundled, &mut sources);
     let set = set.unwrap();
     let reg = set.register_named("beleid").unwrap();
     let points: usize = reg.nodes.iter().map(|n| n.points.len()).sum();

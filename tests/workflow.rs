@@ -182,7 +182,7 @@ fn hook_install_writes_an_executable_hook_once() {
     std::fs::create_dir_all(&dir).unwrap();
     let dir = TempDir(dir);
     assert!(
-        kader::init::git_dir(dir.path()).is_none(),
+        kader::commands::init::git_dir(dir.path()).is_none(),
         "the test needs a directory outside any git repository"
     );
     assert_eq!(

@@ -10,12 +10,12 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostic::Label;
-use crate::draft::time::{self, NOTATIONS, Part};
+use crate::i18n::tr;
 use crate::lang::ruleset::{Expr, FieldKind, Pred, RuleSet, Subject, Test};
+use crate::model::time::{self, NOTATIONS, Part};
 use crate::model::{Action, ActionHeading, Document, Field, Waiver};
 use crate::register::Register;
 use crate::source::{SourceId, Span};
-use crate::tr;
 
 use super::plan::PlanIndex;
 

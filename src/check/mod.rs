@@ -24,6 +24,7 @@ use crate::model::Document;
 use crate::source::{SourceId, Span};
 
 use self::eval::{Eval, Failure, Item, UniqueIndex, field_word};
+use crate::i18n::tr;
 
 /// The rules that look at one file at a time.
 pub fn check_document(doc: &Document, rules: &RuleSet) -> Vec<Diagnostic> {
@@ -95,7 +96,11 @@ pub fn check_plan(docs: &[Document], rules: &RuleSet) -> Vec<Diagnostic> {
             found
         };
         let found: Vec<Vec<Diagnostic>> = if docs.len() > 1 {
-            docs.par_iter().map(per_doc).collect()
+            // The workers speak the language of the check.
+            let lang = crate::i18n::current();
+            docs.par_iter()
+                .map(|doc| crate::i18n::with_lang(lang, || per_doc(doc)))
+                .collect()
         } else {
             docs.iter().map(per_doc).collect()
         };
@@ -275,15 +280,12 @@ pub fn apply_waivers(docs: &[Document], rules: &RuleSet, diags: &mut [Diagnostic
                 used.insert((doc.source, w.span));
                 match expired {
                     Some(end) => {
-                        let date = crate::draft::time::format_for_reader(crate::draft::time::Interval::day(end));
-                        let label = crate::tr!("waiver-expired-label", date = date.as_str());
+                        let date = crate::model::time::format_for_reader(crate::model::time::Interval::day(end));
+                        let label = tr!("waiver-expired-label", date = date.as_str());
                         if !d.labels.iter().any(|l| l.span == w.span) {
                             d.labels.push(Label::new(doc.source, w.span, label));
-                            d.notes.push(crate::tr!(
-                                "waiver-expired-note",
-                                date = date,
-                                reason = reason.value.trim()
-                            ));
+                            d.notes
+                                .push(tr!("waiver-expired-note", date = date, reason = reason.value.trim()));
                         }
                     }
                     None => {

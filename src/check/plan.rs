@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use rayon::prelude::*;
 
 use crate::diagnostic::Label;
+use crate::i18n::tr;
 use crate::lang::ruleset::{FieldKind, RuleSet};
 use crate::model::{Action, Document};
 use crate::source::{SourceId, Span};
@@ -65,14 +66,18 @@ impl<'a> PlanIndex<'a> {
         // Cycles and coverage are independent of each other: built side by side. One file
         // (a pre-commit hook) does not start the thread pool.
         let parallel = docs.len() > 1;
+        // A cycle's labels are words: the worker speaks the language of the check.
+        let lang = crate::i18n::current();
         let cycles = || {
-            rules
-                .fields
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.kind == FieldKind::Actions)
-                .map(|(def, _)| (def, index.find_cycles(def)))
-                .collect()
+            crate::i18n::with_lang(lang, || {
+                rules
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.kind == FieldKind::Actions)
+                    .map(|(def, _)| (def, index.find_cycles(def)))
+                    .collect()
+            })
         };
         let coverage = || {
             let per_register = |r: usize| (r, coverage(docs, rules, r));
@@ -226,7 +231,7 @@ impl<'a> PlanIndex<'a> {
                     Label::new(
                         src,
                         link(w[0], w[1]),
-                        crate::tr!(
+                        tr!(
                             "plan-waits-for",
                             action = self.ids[w[0]].as_str(),
                             other = self.ids[w[1]].as_str()

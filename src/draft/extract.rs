@@ -8,8 +8,10 @@ use crate::model::{Action, ActionHeading, Document, Field, Link, Waiver};
 use crate::source::{SourceId, Span, Spanned};
 
 use super::markdown::{self, Blocks};
-use super::normalize_name;
-use super::time::{PlanPeriod, parse_timeline};
+use super::time::parse_timeline;
+use crate::i18n::tr;
+use crate::model::time::PlanPeriod;
+use crate::text::normalize_name;
 
 /// The rule ID of problems with a draft's front matter.
 pub const FRONT_MATTER_PROBLEM: &str = "voorwerk";
@@ -72,17 +74,13 @@ fn front_matter(
     let Some((close_start, close_end)) = close else {
         if delim == "+++" {
             diags.push(
-                Diagnostic::new(
-                    FRONT_MATTER_PROBLEM,
-                    Severity::Error,
-                    crate::tr!("front-matter-unclosed"),
-                )
-                .with_primary(Label::new(
-                    file,
-                    Span::new(bom, bom + 3),
-                    crate::tr!("front-matter-starts-here"),
-                ))
-                .with_help(crate::tr!("front-matter-unclosed-help")),
+                Diagnostic::new(FRONT_MATTER_PROBLEM, Severity::Error, tr!("front-matter-unclosed"))
+                    .with_primary(Label::new(
+                        file,
+                        Span::new(bom, bom + 3),
+                        tr!("front-matter-starts-here"),
+                    ))
+                    .with_help(tr!("front-matter-unclosed-help")),
             );
         }
         return (Vec::new(), bom);
@@ -90,13 +88,13 @@ fn front_matter(
     if delim == "---" {
         let _ = rest;
         diags.push(
-            Diagnostic::new(FRONT_MATTER_PROBLEM, Severity::Error, crate::tr!("front-matter-yaml"))
+            Diagnostic::new(FRONT_MATTER_PROBLEM, Severity::Error, tr!("front-matter-yaml"))
                 .with_primary(Label::new(
                     file,
                     Span::new(bom, bom + 3),
-                    crate::tr!("front-matter-yaml-label"),
+                    tr!("front-matter-yaml-label"),
                 ))
-                .with_help(crate::tr!("front-matter-yaml-help")),
+                .with_help(tr!("front-matter-yaml-help")),
         );
         return (Vec::new(), close_end);
     }
@@ -119,13 +117,9 @@ fn front_matter(
                 Span::new(first_end + r.start, first_end + r.end)
             });
             diags.push(
-                Diagnostic::new(
-                    FRONT_MATTER_PROBLEM,
-                    Severity::Error,
-                    crate::tr!("front-matter-invalid"),
-                )
-                .with_primary(Label::new(file, span, e.message().trim().to_owned()))
-                .with_help(crate::tr!("front-matter-invalid-help")),
+                Diagnostic::new(FRONT_MATTER_PROBLEM, Severity::Error, tr!("front-matter-invalid"))
+                    .with_primary(Label::new(file, span, e.message().trim().to_owned()))
+                    .with_help(tr!("front-matter-invalid-help")),
             );
         }
     }

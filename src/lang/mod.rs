@@ -11,13 +11,14 @@ pub mod resolve;
 pub mod ruleset;
 pub mod syntax;
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
-use crate::embedded;
+use crate::i18n::tr;
+use crate::origin::{InputKind, Origin, describe_io_error};
 use crate::register::Register;
 use crate::source::{SourceFile, SourceId, Sources, Span};
-use crate::tr;
+use crate::text::normalize_path;
 
 use self::keywords::Place;
 use self::parser::PErrorKind;
@@ -28,17 +29,8 @@ use self::syntax::Item;
 /// The rule ID under which problems in rule files are reported.
 pub const RULE_FILE_PROBLEM: &str = "regelbestand";
 
-/// Where rule files and registers are read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Origin {
-    /// The files bundled in the binary (`rules/` in this repository).
-    Bundled,
-    /// The file system.
-    Disk,
-}
-
 /// Load a rule set. On any error the rule set is `None` and the diagnostics say why.
-pub fn load(entry: &str, origin: Origin, sources: &mut Sources) -> (Option<RuleSet>, Vec<Diagnostic>) {
+pub fn load(entry: &str, origin: &dyn Origin, sources: &mut Sources) -> (Option<RuleSet>, Vec<Diagnostic>) {
     let mut loader = Loader {
         origin,
         sources,
@@ -69,7 +61,7 @@ pub fn load(entry: &str, origin: Origin, sources: &mut Sources) -> (Option<RuleS
 type Frame = (String, SourceId, Option<(SourceId, Span)>);
 
 struct Loader<'a> {
-    origin: Origin,
+    origin: &'a dyn Origin,
     sources: &'a mut Sources,
     diags: Vec<Diagnostic>,
     items: Vec<Located>,
@@ -79,17 +71,12 @@ struct Loader<'a> {
 }
 
 impl Loader<'_> {
-    fn read(&self, path: &str) -> Result<String, String> {
-        match self.origin {
-            Origin::Bundled => embedded::file(path)
-                .map(str::to_owned)
-                .ok_or_else(|| tr!("rules-not-bundled")),
-            Origin::Disk => match std::fs::read(path) {
-                Ok(bytes) => {
-                    String::from_utf8(bytes).map_err(|e| tr!("rules-not-utf8", position = e.utf8_error().valid_up_to()))
-                }
-                Err(e) => Err(crate::walk::describe_io_error(&e)),
-            },
+    fn read(&self, path: &str, kind: InputKind) -> Result<String, String> {
+        match self.origin.read(Path::new(path), kind) {
+            Ok(bytes) => {
+                String::from_utf8(bytes).map_err(|e| tr!("rules-not-utf8", position = e.utf8_error().valid_up_to()))
+            }
+            Err(e) => Err(describe_io_error(&e)),
         }
     }
 
@@ -100,7 +87,7 @@ impl Loader<'_> {
             self.cycle(pos, from);
             return None;
         }
-        let text = match self.read(path) {
+        let text = match self.read(path, InputKind::RuleFile) {
             Ok(t) => t,
             Err(why) => {
                 let d = Diagnostic::new(
@@ -146,7 +133,7 @@ impl Loader<'_> {
     }
 
     fn register(&mut self, path: &str, from: SourceId, span: Span) -> Option<Register> {
-        let text = match self.read(path) {
+        let text = match self.read(path, InputKind::Register) {
             Ok(t) => t,
             Err(why) => {
                 self.diags.push(
@@ -196,38 +183,12 @@ impl Loader<'_> {
         } else {
             parent.join(rel)
         };
-        normalize(&joined)
+        normalize_path(&joined)
     }
 
     fn canonical(&self, path: &str) -> String {
-        match self.origin {
-            Origin::Bundled => normalize(Path::new(path)),
-            Origin::Disk => std::fs::canonicalize(path)
-                .map_or_else(|_| normalize(Path::new(path)), |p| p.to_string_lossy().into_owned()),
-        }
+        self.origin.identity(Path::new(path))
     }
-}
-
-/// `a/./b/../c` → `a/c`, with `/` separators.
-fn normalize(p: &Path) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut absolute = false;
-    for c in p.components() {
-        match c {
-            Component::RootDir => absolute = true,
-            Component::CurDir | Component::Prefix(_) => {}
-            Component::ParentDir => {
-                if parts.last().is_some_and(|l| l != "..") {
-                    parts.pop();
-                } else {
-                    parts.push("..".into());
-                }
-            }
-            Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
-        }
-    }
-    let s = parts.join("/");
-    if absolute { format!("/{s}") } else { s }
 }
 
 fn syntax_diagnostic(file: SourceId, e: parser::SyntaxError) -> Diagnostic {

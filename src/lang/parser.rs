@@ -20,6 +20,7 @@ use crate::source::Span;
 
 use super::keywords::{self, Kw, Place};
 use super::syntax::*;
+use crate::i18n::tr;
 
 /// How deeply `niet`, `als` and parentheses may nest. Far more than any rule needs, and far
 /// less than what would exhaust the stack.
@@ -181,7 +182,7 @@ impl<'s> Parser_<'s> {
         let (rest, first) = match self.word(start) {
             Ok(r) => r,
             Err(_) => {
-                let what = crate::tr!("expected-one-of", words = keywords::spellings(place).join(", "));
+                let what = tr!("expected-one-of", words = keywords::spellings(place).join(", "));
                 return expected_text(start, what);
             }
         };
@@ -361,7 +362,7 @@ impl<'s> Parser_<'s> {
             return fail(
                 start,
                 text.len(),
-                PErrorKind::BadDate(crate::tr!("rules-not-a-date", text = text)),
+                PErrorKind::BadDate(tr!("rules-not-a-date", text = text)),
             );
         }
         match jiff::civil::Date::new(y as i16, m as i8, d as i8) {
@@ -379,13 +380,7 @@ impl<'s> Parser_<'s> {
                 fail(
                     start,
                     text.len(),
-                    PErrorKind::BadDate(crate::tr!(
-                        "rules-no-such-date",
-                        text = text,
-                        month = m,
-                        year = y,
-                        days = days
-                    )),
+                    PErrorKind::BadDate(tr!("rules-no-such-date", text = text, month = m, year = y, days = days)),
                 )
             }
         }

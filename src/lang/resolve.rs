@@ -8,15 +8,15 @@
 use regex::{Regex, RegexBuilder};
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
-use crate::draft::normalize_name;
 use crate::register::Register;
 use crate::source::{SourceId, Span};
+use crate::text::normalize_name;
 
 use super::RULE_FILE_PROBLEM;
 use super::keywords::{Kw, did_you_mean};
 use super::ruleset::{self as rs, FieldKind, RuleSet, Scope, Subject};
 use super::syntax::{self, Clause, Item, Pattern, RegexLit};
-use crate::tr;
+use crate::i18n::tr;
 
 /// The placeholders a message or help template may use.
 pub const TEMPLATE_VARS: &[(&str, &str)] = &[

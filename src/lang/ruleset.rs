@@ -49,7 +49,7 @@ pub struct FieldDef {
     pub kind: FieldKind,
     /// The names staff write, as declared. The first is the one shown in messages.
     pub aliases: Vec<String>,
-    /// The same, normalised with `draft::normalize_name`.
+    /// The same, normalised with `text::normalize_name`.
     pub keys: Vec<String>,
 }
 

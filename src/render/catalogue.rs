@@ -5,8 +5,8 @@
 
 use std::io::{self, Write};
 
+use crate::i18n::tr;
 use crate::lang::ruleset::{Rule, RuleSet};
-use crate::tr;
 
 /// The catalogue: every loaded rule with its severity, what it requires and where that
 /// requirement comes from.

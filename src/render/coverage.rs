@@ -11,6 +11,7 @@ use crate::register::Register;
 
 use super::Summary;
 use super::json::Tool;
+use crate::i18n::tr;
 
 /// The tree as text: every node with the actions that link to it; nodes no action covers
 /// are marked with ✗, and a count per level closes each register.
@@ -23,11 +24,11 @@ pub fn human(cov: &[RegisterCoverage], rules: &RuleSet, summary: Summary, out: &
         writeln!(
             out,
             "{}",
-            crate::tr!(
+            tr!(
                 "coverage-heading",
                 register = reg.title.as_str(),
-                actions = crate::tr!("summary-actions", count = summary.actions),
-                files = crate::tr!("summary-files", count = summary.files),
+                actions = tr!("summary-actions", count = summary.actions),
+                files = tr!("summary-files", count = summary.files),
             )
         )?;
         writeln!(out)?;
@@ -78,9 +79,9 @@ pub fn human(cov: &[RegisterCoverage], rules: &RuleSet, summary: Summary, out: &
             let rest = if missing.is_empty() {
                 String::new()
             } else {
-                crate::tr!("coverage-missing", nodes = missing.join(", "))
+                tr!("coverage-missing", nodes = missing.join(", "))
             };
-            let counts = crate::tr!("coverage-level", covered = covered, total = total);
+            let counts = tr!("coverage-level", covered = covered, total = total);
             writeln!(out, "{level}: {counts}{rest}")?;
         }
     }
@@ -89,7 +90,7 @@ pub fn human(cov: &[RegisterCoverage], rules: &RuleSet, summary: Summary, out: &
 
 fn describe(c: &crate::check::coverage::NodeCoverage, leaf: bool) -> String {
     if c.all.is_empty() {
-        return format!("  — {}", crate::tr!("coverage-no-action"));
+        return format!("  — {}", tr!("coverage-no-action"));
     }
     let via: Vec<&str> = c
         .all
@@ -102,7 +103,7 @@ fn describe(c: &crate::check::coverage::NodeCoverage, leaf: bool) -> String {
         parts.push(c.direct.join(", "));
     }
     if !via.is_empty() && !leaf {
-        parts.push(crate::tr!("coverage-via-children", actions = via.join(", ")));
+        parts.push(tr!("coverage-via-children", actions = via.join(", ")));
     }
     format!("  — {}", parts.join("; "))
 }

@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::tr;
 use crate::source::Sources;
 
 /// Escape a message: `%`, `\r` and `\n` (a message may span lines).
@@ -39,7 +40,7 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Write) -> i
             message.push_str(&format!("\n{}", p.message));
         }
         for h in &d.help {
-            message.push_str(&format!("\n{}: {h}", crate::tr!("human-help")));
+            message.push_str(&format!("\n{}: {h}", tr!("human-help")));
         }
         writeln!(out, "::{command} {}::{}", props.join(","), escape_data(&message))?;
     }

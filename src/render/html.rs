@@ -16,11 +16,11 @@ use jiff::civil::Date;
 
 use crate::check::coverage::RegisterCoverage;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::draft::time::{Interval, format_for_reader};
+use crate::i18n::tr;
 use crate::lang::ruleset::{FieldKind, RuleSet};
+use crate::model::time::{Interval, format_for_reader};
 use crate::model::{Action, Document};
 use crate::source::{SourceId, Sources, Span};
-use crate::tr;
 
 use super::Summary;
 

@@ -13,6 +13,7 @@ use std::io::{self, Write};
 use ariadne::{Color, Config, IndexType, Label as ALabel, Report, ReportKind};
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::tr;
 use crate::source::{SourceId, Sources, Span};
 
 /// Above this many characters a line is not shown (ariadne would print all of it).
@@ -182,14 +183,18 @@ pub fn render_all(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Write) 
     }
     // Chunks keep the number of buffers (and of writes) small.
     let chunk = diags.len().div_ceil(rayon::current_num_threads() * 8).max(16);
+    // The workers speak the language of the report.
+    let lang = crate::i18n::current();
     let rendered: Vec<io::Result<Vec<u8>>> = diags
         .par_chunks(chunk)
         .map(|part| {
-            let mut buf = Vec::new();
-            for d in part {
-                render_one(d, sources, color, &mut buf)?;
-            }
-            Ok(buf)
+            crate::i18n::with_lang(lang, || {
+                let mut buf = Vec::new();
+                for d in part {
+                    render_one(d, sources, color, &mut buf)?;
+                }
+                Ok(buf)
+            })
         })
         .collect();
     for part in rendered {
@@ -217,7 +222,7 @@ fn render_one(diag: &Diagnostic, sources: &Sources, color: bool, out: &mut dyn W
         writeln!(
             out,
             "   │ {}",
-            crate::tr!("human-line-too-long", label = primary.message.as_str())
+            tr!("human-line-too-long", label = primary.message.as_str())
         )?;
         writeln!(out, "───╯")?;
         return footer(diag, out);
@@ -256,7 +261,7 @@ fn render_one(diag: &Diagnostic, sources: &Sources, color: bool, out: &mut dyn W
 }
 
 fn footer(diag: &Diagnostic, out: &mut dyn Write) -> io::Result<()> {
-    let (help, note) = (crate::tr!("human-help"), crate::tr!("human-note"));
+    let (help, note) = (tr!("human-help"), tr!("human-note"));
     for h in &diag.help {
         writeln!(out, "   = {help}: {h}")?;
     }
@@ -264,7 +269,7 @@ fn footer(diag: &Diagnostic, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "   = {note}: {n}")?;
     }
     if let Some(w) = &diag.waived {
-        writeln!(out, "   = {}: {}", crate::tr!("human-waived"), w.reason)?;
+        writeln!(out, "   = {}: {}", tr!("human-waived"), w.reason)?;
     }
     writeln!(out)
 }
@@ -275,7 +280,7 @@ pub fn render_waived(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Writ
     if waived.is_empty() {
         return Ok(());
     }
-    writeln!(out, "{}", crate::tr!("human-waived-heading", count = waived.len()))?;
+    writeln!(out, "{}", tr!("human-waived-heading", count = waived.len()))?;
     for d in waived {
         let place = match &d.primary {
             Some(p) => {
@@ -287,7 +292,7 @@ pub fn render_waived(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Writ
         };
         writeln!(out, "  [{}] {place} {}", d.rule, d.message)?;
         if let Some(w) = &d.waived {
-            writeln!(out, "      {}: {}", crate::tr!("human-reason"), w.reason)?;
+            writeln!(out, "      {}: {}", tr!("human-reason"), w.reason)?;
         }
     }
     writeln!(out)

@@ -11,6 +11,7 @@ use crate::model::Document;
 use crate::source::Sources;
 
 use super::escape_markup as xml;
+use crate::i18n::tr;
 
 struct Case<'a> {
     name: String,
@@ -31,10 +32,10 @@ fn describe(d: &Diagnostic, sources: &Sources) -> String {
         d.message
     );
     if let Some(w) = &d.waived {
-        text.push_str(&format!(" ({}: {})", crate::tr!("human-waived"), w.reason));
+        text.push_str(&format!(" ({}: {})", tr!("human-waived"), w.reason));
     }
     for h in &d.help {
-        text.push_str(&format!("\n  {}: {h}", crate::tr!("human-help")));
+        text.push_str(&format!("\n  {}: {h}", tr!("human-help")));
     }
     text
 }
@@ -121,7 +122,7 @@ pub fn render(diags: &[Diagnostic], docs: &[Document], sources: &Sources, out: &
         }
         if !file_level.is_empty() || cases.is_empty() {
             cases.push(Case {
-                name: crate::tr!("junit-file-case"),
+                name: tr!("junit-file-case"),
                 findings: file_level,
             });
         }

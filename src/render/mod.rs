@@ -12,7 +12,7 @@ pub mod json;
 pub mod junit;
 pub mod sarif;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::tr;
 
 /// Text for HTML and XML, in content and attributes: `&`, `<`, `>`, `"` and `'` escaped, and
 /// the control characters XML 1.0 forbids dropped (a draft may contain anything). The one
@@ -43,72 +43,40 @@ pub enum Format {
     Junit,
 }
 
-/// Counts for the summary line and the JSON `summary`.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Summary {
-    pub files: usize,
-    pub actions: usize,
-    pub errors: usize,
-    pub warnings: usize,
-    pub notes: usize,
-    pub waived: usize,
-    /// The submission deadline and today, when a deadline is set.
-    pub deadline: Option<(jiff::civil::Date, jiff::civil::Date)>,
-    /// With a baseline: (findings it suppressed, baselined findings that are fixed).
-    pub baseline: Option<(usize, usize)>,
-}
+pub use crate::diagnostic::Summary;
 
+/// The summary line is rendering; the counts are `diagnostic::Summary`.
 impl Summary {
-    pub fn count(files: usize, actions: usize, diags: &[Diagnostic]) -> Self {
-        let mut s = Summary {
-            files,
-            actions,
-            ..Summary::default()
-        };
-        for d in diags {
-            if d.waived.is_some() {
-                s.waived += 1;
-                continue;
-            }
-            match d.severity {
-                Severity::Error => s.errors += 1,
-                Severity::Warning => s.warnings += 1,
-                Severity::Note => s.notes += 1,
-            }
-        }
-        s
-    }
-
     /// "3 bestanden, 42 acties: 5 fouten, 2 waarschuwingen"
     pub fn line(&self) -> String {
         let mut parts = Vec::new();
         if self.errors > 0 {
-            parts.push(crate::tr!("summary-errors", count = self.errors));
+            parts.push(tr!("summary-errors", count = self.errors));
         }
         if self.warnings > 0 {
-            parts.push(crate::tr!("summary-warnings", count = self.warnings));
+            parts.push(tr!("summary-warnings", count = self.warnings));
         }
         if self.notes > 0 {
-            parts.push(crate::tr!("summary-notes", count = self.notes));
+            parts.push(tr!("summary-notes", count = self.notes));
         }
         if self.waived > 0 {
-            parts.push(crate::tr!("summary-waived", count = self.waived));
+            parts.push(tr!("summary-waived", count = self.waived));
         }
         let findings = if parts.is_empty() {
-            crate::tr!("summary-no-findings")
+            tr!("summary-no-findings")
         } else {
             parts.join(", ")
         };
-        let line = crate::tr!(
+        let line = tr!(
             "summary-line",
-            files = crate::tr!("summary-files", count = self.files),
-            actions = crate::tr!("summary-actions", count = self.actions),
+            files = tr!("summary-files", count = self.files),
+            actions = tr!("summary-actions", count = self.actions),
             findings = findings,
         );
         let mut line = line;
         if let Some((suppressed, fixed)) = self.baseline {
             line.push('\n');
-            line.push_str(&crate::tr!("summary-baseline", suppressed = suppressed, fixed = fixed));
+            line.push_str(&tr!("summary-baseline", suppressed = suppressed, fixed = fixed));
         }
         match self.deadline {
             None => line,
@@ -120,11 +88,11 @@ impl Summary {
 /// "nog 12 dagen tot de inleverdatum (15 september 2026)", or how late it is.
 pub fn deadline_line(deadline: jiff::civil::Date, today: jiff::civil::Date) -> String {
     let days = i64::from((deadline - today).get_days());
-    let date = crate::draft::time::format_for_reader(crate::draft::time::Interval::day(deadline));
+    let date = crate::model::time::format_for_reader(crate::model::time::Interval::day(deadline));
     match days {
-        0 => crate::tr!("deadline-today", date = date),
-        d if d > 0 => crate::tr!("deadline-left", count = d, date = date),
-        -1 => crate::tr!("deadline-yesterday", date = date),
-        d => crate::tr!("deadline-past", count = -d, date = date),
+        0 => tr!("deadline-today", date = date),
+        d if d > 0 => tr!("deadline-left", count = d, date = date),
+        -1 => tr!("deadline-yesterday", date = date),
+        d => tr!("deadline-past", count = -d, date = date),
     }
 }

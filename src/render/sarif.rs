@@ -10,6 +10,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::i18n::tr;
 use crate::lang::ruleset::RuleSet;
 use crate::source::{SourceId, Sources};
 
@@ -211,9 +212,9 @@ fn physical(sources: &Sources, label: &Label) -> PhysicalLocation {
 fn input_rules() -> [(&'static str, String, String, String); 1] {
     [(
         "voorwerk",
-        crate::tr!("sarif-front-matter-title"),
-        crate::tr!("sarif-front-matter-description"),
-        crate::tr!("sarif-front-matter-help"),
+        tr!("sarif-front-matter-title"),
+        tr!("sarif-front-matter-description"),
+        tr!("sarif-front-matter-help"),
     )]
 }
 

@@ -3,7 +3,9 @@
 //! Owns: plain data produced by `draft` and read by `check`.
 //! Must not: parse or evaluate anything.
 
-use crate::draft::time::{TimeError, Timeline};
+pub mod time;
+
+use self::time::{TimeError, Timeline};
 use crate::source::{SourceId, Span, Spanned};
 
 /// One draft file.
@@ -30,7 +32,7 @@ pub struct Waiver {
     pub action: Option<(String, Span)>,
     /// `tot 2026-09-01`: the waiver's last day, as written and as read.
     pub until: Option<Spanned<String>>,
-    pub until_time: Option<Result<crate::draft::time::Timeline, crate::draft::time::TimeError>>,
+    pub until_time: Option<Result<Timeline, TimeError>>,
 }
 
 #[derive(Debug, Clone)]

@@ -7,12 +7,14 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::{ExitStatus, say_error};
 use crate::embedded;
+use crate::i18n::tr;
 
 /// What `kader init` writes: (path relative to the directory, contents).
 pub fn files() -> Vec<(&'static str, &'static str)> {
     vec![
-        ("kader.toml", include_str!("../templates/kader.toml")),
+        ("kader.toml", include_str!("../../templates/kader.toml")),
         (
             "regels/jaarplan-2026-2027.kader",
             embedded::file("rules/jaarplan-2026-2027.kader").expect("bundled"),
@@ -27,11 +29,11 @@ pub fn files() -> Vec<(&'static str, &'static str)> {
         ),
         (
             "jaarplan/team-voorbeeld.md",
-            include_str!("../templates/team-voorbeeld.md"),
+            include_str!("../../templates/team-voorbeeld.md"),
         ),
         (
             ".pre-commit-config.yaml",
-            include_str!("../templates/pre-commit-config.yaml"),
+            include_str!("../../templates/pre-commit-config.yaml"),
         ),
     ]
 }
@@ -94,4 +96,54 @@ pub fn install_hook(git: &Path) -> std::io::Result<(PathBuf, bool)> {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))?;
     }
     Ok((path, written))
+}
+
+/// `kader init [DIR]`.
+pub fn run(dir: Option<PathBuf>, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+    let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+    match init(&dir) {
+        Ok(outcomes) => {
+            for o in &outcomes {
+                let path = o.path.display().to_string();
+                let line = if o.written {
+                    tr!("init-written", path = path)
+                } else {
+                    tr!("init-exists", path = path)
+                };
+                let _ = writeln!(stdout, "{line}");
+            }
+            let _ = writeln!(stdout, "{}", tr!("init-next", dir = dir.display().to_string()));
+            ExitStatus::Success
+        }
+        Err(e) => {
+            let message = tr!("init-failed", dir = dir.display().to_string(), reason = e.to_string());
+            say_error(stderr, &message, None);
+            ExitStatus::Error
+        }
+    }
+}
+
+/// `kader hook install`.
+pub fn hook_install(stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let Some(git) = git_dir(&cwd) else {
+        let message = tr!("hook-no-git", dir = cwd.display().to_string());
+        say_error(stderr, &message, Some(&tr!("hook-no-git-help")));
+        return ExitStatus::Error;
+    };
+    match install_hook(&git) {
+        Ok((path, true)) => {
+            let _ = writeln!(stdout, "{}", tr!("hook-written", path = path.display().to_string()));
+            ExitStatus::Success
+        }
+        Ok((path, false)) => {
+            let message = tr!("hook-exists", path = path.display().to_string());
+            say_error(stderr, &message, Some(&tr!("hook-exists-help")));
+            ExitStatus::Error
+        }
+        Err(e) => {
+            say_error(stderr, &tr!("hook-failed", reason = e.to_string()), None);
+            ExitStatus::Error
+        }
+    }
 }

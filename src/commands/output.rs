@@ -1,11 +1,15 @@
 //! Writing a report to a file: atomically (a temporary file in the same directory, then a
 //! rename), and never over a draft or any other file kader read.
 //!
-//! Owns: the only place where kader writes to the file system.
+//! Owns: the only place where kader writes reports to the file system, and the choice
+//! between standard output and a file.
 //! Must not: decide what goes in the report.
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
+use crate::i18n::tr;
+use crate::source::Sources;
 
 /// Why a report was not written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,8 +29,8 @@ fn is_draft_name(p: &Path) -> bool {
 pub fn write_report(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), WriteError> {
     if is_draft_name(target) {
         return Err(WriteError {
-            message: crate::tr!("output-is-draft", path = target.display().to_string()),
-            help: Some(crate::tr!("output-is-draft-help")),
+            message: tr!("output-is-draft", path = target.display().to_string()),
+            help: Some(tr!("output-is-draft-help")),
         });
     }
     if let Ok(canonical) = std::fs::canonicalize(target)
@@ -35,8 +39,8 @@ pub fn write_report(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(
             .any(|i| std::fs::canonicalize(i).is_ok_and(|c| c == canonical))
     {
         return Err(WriteError {
-            message: crate::tr!("output-is-input", path = target.display().to_string()),
-            help: Some(crate::tr!("output-is-input-help")),
+            message: tr!("output-is-input", path = target.display().to_string()),
+            help: Some(tr!("output-is-input-help")),
         });
     }
     let dir = match target.parent() {
@@ -49,7 +53,7 @@ pub fn write_report(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(
         .unwrap_or_default();
     let temp = dir.join(format!(".{name}.kader-{}.tmp", std::process::id()));
     let fail = |e: std::io::Error| WriteError {
-        message: crate::tr!(
+        message: tr!(
             "output-write-failed",
             path = target.display().to_string(),
             reason = e.to_string()
@@ -67,4 +71,31 @@ pub fn write_report(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(
         return Err(fail(e));
     }
     Ok(())
+}
+
+/// Where a report goes: standard output, or a file written atomically (`--output`) that is
+/// none of the `sources` read. Returns whether it was delivered (a problem is on stderr).
+pub fn deliver(
+    output: Option<&PathBuf>,
+    sources: &Sources,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> bool {
+    let Some(target) = output else {
+        let _ = render(stdout);
+        return true;
+    };
+    let mut buf = Vec::new();
+    let _ = render(&mut buf);
+    // A file gets no colour codes.
+    let bytes = anstream::adapter::strip_bytes(&buf).into_vec();
+    let inputs: Vec<PathBuf> = sources.iter().map(|(_, f)| PathBuf::from(&f.name)).collect();
+    match write_report(target, &bytes, &inputs) {
+        Ok(()) => true,
+        Err(e) => {
+            super::say_error(stderr, &e.message, e.help.as_deref());
+            false
+        }
+    }
 }

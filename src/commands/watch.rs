@@ -12,10 +12,10 @@ use std::time::Duration;
 
 use notify::RecursiveMode;
 
-use crate::ExitStatus;
+use super::{Context, ExitStatus};
 use crate::cli::CheckArgs;
 use crate::diagnostic::Severity;
-use crate::tr;
+use crate::i18n::tr;
 
 /// What to watch: the paths checked, kader.toml and a rule file on disk (or the working
 /// directory when nothing else is known).
@@ -39,12 +39,7 @@ fn targets(args: &CheckArgs, config_arg: Option<&PathBuf>) -> Vec<PathBuf> {
     out
 }
 
-pub fn run(
-    args: &CheckArgs,
-    config_arg: Option<&PathBuf>,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-) -> ExitStatus {
+pub fn run(args: &CheckArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
     let (tx, rx) = mpsc::channel();
     let mut debouncer = match notify_debouncer_full::new_debouncer(Duration::from_millis(250), None, tx) {
         Ok(d) => d,
@@ -58,7 +53,7 @@ pub fn run(
             return ExitStatus::Error;
         }
     };
-    for t in targets(args, config_arg) {
+    for t in targets(args, ctx.config.as_ref()) {
         let mode = if t.is_dir() {
             RecursiveMode::Recursive
         } else {
@@ -84,7 +79,13 @@ pub fn run(
     loop {
         // Clear the screen and draw the report again.
         let _ = write!(stdout, "\x1b[2J\x1b[H");
-        crate::check_once(args, config_arg, false, stdout, stderr);
+        // A watch may run past midnight: each check is made for the day it runs on.
+        let ctx = Context {
+            config: ctx.config.clone(),
+            lang: ctx.lang,
+            today: super::today(),
+        };
+        super::check::once(args, &ctx, false, stdout, stderr);
         let _ = writeln!(stdout, "{}", tr!("watch-watching"));
         let _ = stdout.flush();
         // Wait for a change that is not kader's own report.

@@ -1,68 +1,26 @@
-//! Finding and reading drafts.
+//! Drafts on disk: the paths on the command line → draft inputs.
 //!
-//! Owns: turning the paths on the command line into draft files (directories walked
-//! recursively for `*.md`, symbolic links followed), sorted by name whatever the order of
-//! the arguments or of the directory listing, and reading them as UTF-8 text. Every problem
-//! names the path and becomes an `InputProblem`; the walk goes on.
-//! Must not: parse Markdown.
+//! Owns: turning paths into draft files (directories walked recursively for `*.md`, symbolic
+//! links followed), sorted by name whatever the order of the arguments or of the directory
+//! listing, and reading their bytes through an origin. Every problem names the path and
+//! becomes an `InputProblem`; the walk goes on.
+//! Must not: decode or parse the bytes.
 
 use std::collections::BTreeSet;
-use std::io;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::tr;
-
-/// A file or path kader could not use. An error lowers the exit status to 2.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InputProblem {
-    pub path: String,
-    pub message: String,
-    pub help: Option<String>,
-    /// A link loop or a broken link is skipped with a warning; it does not make the run fail.
-    pub warning: bool,
-}
-
-impl InputProblem {
-    fn error(path: String, message: impl Into<String>, help: Option<String>) -> Self {
-        InputProblem {
-            path,
-            message: message.into(),
-            help,
-            warning: false,
-        }
-    }
-
-    fn warning(path: String, message: impl Into<String>) -> Self {
-        InputProblem {
-            path,
-            message: message.into(),
-            help: None,
-            warning: true,
-        }
-    }
-}
+use super::InputProblem;
+use crate::i18n::tr;
+use crate::origin::{Input, InputKind, Origin, describe_io_error};
+use crate::text::display_path as display;
 
 /// A draft to check: its display name (with `/`) and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftPath {
     pub name: String,
     pub path: PathBuf,
-}
-
-pub fn describe_io_error(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => tr!("io-not-found"),
-        io::ErrorKind::PermissionDenied => tr!("io-permission-denied"),
-        io::ErrorKind::IsADirectory => tr!("io-is-a-directory"),
-        _ => e.to_string(),
-    }
-}
-
-fn display(p: &Path) -> String {
-    let s = p.to_string_lossy().replace('\\', "/");
-    s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
 }
 
 fn is_draft(p: &Path) -> bool {
@@ -140,32 +98,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<DraftPath>, Vec<InputProblem>) {
     (drafts, problems)
 }
 
-/// Read a draft as UTF-8 text. A NUL byte or invalid UTF-8 is a problem with a position.
-pub fn read(d: &DraftPath) -> Result<String, InputProblem> {
-    let bytes = std::fs::read(&d.path).map_err(|e| InputProblem::error(d.name.clone(), describe_io_error(&e), None))?;
-    if let Some(i) = memchr::memchr(0, &bytes) {
-        let (line, col) = line_col(&bytes, i);
-        return Err(InputProblem::error(
-            format!("{}:{line}:{col}", d.name),
-            tr!("walk-binary"),
-            Some(tr!("walk-binary-help")),
-        ));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let (line, col) = line_col(e.as_bytes(), at);
-        InputProblem::error(
-            format!("{}:{line}:{col}", d.name),
-            tr!("walk-not-utf8"),
-            Some(tr!("walk-not-utf8-help")),
-        )
-    })
-}
-
-fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
-    let before = &bytes[..at];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
-    (line, col)
+/// Read a draft's bytes from `origin` (a problem names the file).
+pub fn read(d: &DraftPath, origin: &dyn Origin) -> Result<Input, InputProblem> {
+    origin
+        .read(&d.path, InputKind::Draft)
+        .map(|bytes| Input::draft(d.name.clone(), bytes))
+        .map_err(|e| InputProblem::error(d.name.clone(), describe_io_error(&e), None))
 }

@@ -1,0 +1,122 @@
+//! `kader check [PATHS]`: the plan's findings in one of five formats, with the baseline
+//! applied; `--watch` checks again on every change.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use super::output::deliver;
+use super::{Context, ExitStatus, FreeUnlessExiting, report_problems, say_error, setup_and_plan};
+use crate::baseline;
+use crate::cli::{CheckArgs, FormatArg};
+use crate::diagnostic::Diagnostic;
+use crate::engine::Checked;
+use crate::i18n::{self, tr};
+use crate::origin::Disk;
+use crate::render::{self, Format, Summary};
+
+pub fn run(args: CheckArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+    if args.watch {
+        return super::watch::run(&args, ctx, stdout, stderr);
+    }
+    once(&args, ctx, true, stdout, stderr)
+}
+
+/// One check of the plan: load settings and rules, check, report. `exiting`: the process
+/// ends right after, so the checked plan need not be freed.
+pub(super) fn once(
+    args: &CheckArgs,
+    ctx: &Context,
+    exiting: bool,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> ExitStatus {
+    let Some((setup, plan)) = setup_and_plan(ctx, args.rules.as_ref(), &args.paths, stderr) else {
+        return ExitStatus::Error;
+    };
+    let mut plan = FreeUnlessExiting::new(plan, exiting);
+    i18n::with_lang(setup.lang, || {
+        // The baseline is read before the check, so the findings can point into it.
+        let baseline = if args.no_baseline {
+            None
+        } else {
+            let config_file = setup.config.file.as_ref().map(|(_, p)| p.as_path());
+            let path = args
+                .baseline
+                .clone()
+                .unwrap_or_else(|| baseline::default_path(config_file));
+            match plan.read_baseline(&path, &Disk) {
+                Ok(None) if args.baseline.is_some() => {
+                    say_error(
+                        stderr,
+                        &tr!("baseline-missing", path = path.display().to_string()),
+                        None,
+                    );
+                    return ExitStatus::Error;
+                }
+                Ok(None) => None,
+                Ok(Some(b)) => {
+                    let base = match path.parent() {
+                        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                        _ => PathBuf::from("."),
+                    };
+                    Some((b, base))
+                }
+                Err(d) => {
+                    let _ = render::human::render(&d, plan.sources(), stderr);
+                    return ExitStatus::Error;
+                }
+            }
+        };
+        let mut checked = plan.check(&ctx.options(&setup));
+        let applied = baseline
+            .as_ref()
+            .map(|(b, base)| b.apply(&mut checked.diagnostics, checked.sources, base));
+        let mut summary = checked.summary();
+        summary.baseline = applied.as_ref().map(|a| (a.suppressed, a.fixed_count()));
+        summary.deadline = setup
+            .config
+            .deadline
+            .or(setup.rules.plan.deadline)
+            .map(|d| (d, ctx.today));
+        let format = match args.format {
+            FormatArg::Human => Format::Human,
+            FormatArg::Json => Format::Json,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Github => Format::Github,
+            FormatArg::Junit => Format::Junit,
+        };
+        let written = deliver(args.output.as_ref(), checked.sources, stdout, stderr, |out| {
+            write_report(&checked, summary, format, out).map_err(|()| io::Error::other("stopped"))
+        });
+        report_problems(checked.problems, stderr);
+        if !written || checked.input_failed() {
+            return ExitStatus::Error;
+        }
+        if checked.fails(args.deny_warnings || setup.config.deny_warnings) {
+            ExitStatus::Failure
+        } else {
+            ExitStatus::Success
+        }
+    })
+}
+
+/// Stop quietly when the reader went away (`kader check | head`).
+fn quiet(r: io::Result<()>) -> Result<(), ()> {
+    r.map_err(|_| ())
+}
+
+fn write_report(checked: &Checked<'_>, summary: Summary, format: Format, out: &mut dyn Write) -> Result<(), ()> {
+    let (diags, sources) = (&checked.diagnostics, checked.sources);
+    match format {
+        Format::Sarif => quiet(render::sarif::render(diags, checked.rules, sources, out)),
+        Format::Github => quiet(render::github::render(diags, sources, out)),
+        Format::Junit => quiet(render::junit::render(diags, checked.docs, sources, out)),
+        Format::Json => quiet(render::json::render(diags, summary, sources, out)),
+        Format::Human => {
+            let shown: Vec<Diagnostic> = diags.iter().filter(|d| d.waived.is_none()).cloned().collect();
+            quiet(render::human::render_all(&shown, sources, out))?;
+            quiet(render::human::render_waived(diags, sources, out))?;
+            quiet(writeln!(out, "{}", summary.line()))
+        }
+    }
+}

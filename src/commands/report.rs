@@ -1,0 +1,44 @@
+//! `kader report [PATHS]`: the whole plan as one self-contained HTML page for reviewers.
+
+use std::io::Write;
+
+use super::output::deliver;
+use super::{Context, ExitStatus, report_problems, setup_and_plan};
+use crate::check;
+use crate::cli::ReportArgs;
+use crate::i18n;
+use crate::render;
+
+pub fn run(args: ReportArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+    let Some((setup, mut plan)) = setup_and_plan(ctx, args.rules.as_ref(), &args.paths, stderr) else {
+        return ExitStatus::Error;
+    };
+    i18n::with_lang(setup.lang, || {
+        let checked = plan.check(&ctx.options(&setup));
+        let mut summary = checked.summary();
+        summary.deadline = setup
+            .config
+            .deadline
+            .or(checked.rules.plan.deadline)
+            .map(|d| (d, ctx.today));
+        let cov = check::coverage::coverage(checked.docs, checked.rules);
+        let page = render::html::Report {
+            docs: checked.docs,
+            diagnostics: &checked.diagnostics,
+            sources: checked.sources,
+            rules: checked.rules,
+            coverage: &cov,
+            summary,
+            today: ctx.today,
+        };
+        let written = deliver(args.output.as_ref(), checked.sources, stdout, stderr, |out| {
+            render::html::render(&page, out)
+        });
+        report_problems(checked.problems, stderr);
+        if written && !checked.input_failed() {
+            ExitStatus::Success
+        } else {
+            ExitStatus::Error
+        }
+    })
+}
