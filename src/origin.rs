@@ -73,8 +73,12 @@ pub trait Origin: Sync {
 /// The text of `path`: its bytes read from `origin`, as UTF-8 (like `fs::read_to_string`).
 pub fn read_text(origin: &dyn Origin, path: &Path, kind: InputKind) -> io::Result<String> {
     let bytes = origin.read(path, kind)?;
-    String::from_utf8(bytes)
-        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "stream did not contain valid UTF-8"))
+    String::from_utf8(bytes).map_err(|_| not_utf8())
+}
+
+/// The error of text that is not UTF-8, worded as `fs::read_to_string` words it.
+pub fn not_utf8() -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, "stream did not contain valid UTF-8")
 }
 
 /// The file system.

@@ -26,7 +26,7 @@ use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::engine::{Options, check_text};
 use crate::i18n::tr;
 use crate::lang::ruleset::{Example, Rule, RuleSet};
-use crate::origin::{Input, describe_io_error};
+use crate::origin::{Input, describe_io_error, not_utf8};
 use crate::source::{SourceFile, SourceId, Sources, Span};
 
 /// The ID of a failed test case in reports.
@@ -186,16 +186,7 @@ pub fn collect(set: &RuleSet, files: Vec<Input>, sources: &mut Sources) -> (Vec<
         let original = match String::from_utf8(input.bytes) {
             Ok(t) => t,
             Err(_) => {
-                let e = std::io::Error::new(std::io::ErrorKind::InvalidData, "stream did not contain valid UTF-8");
-                problems.push(Diagnostic::new(
-                    TEST_FAILURE,
-                    Severity::Error,
-                    tr!(
-                        "test-case-unreadable",
-                        path = name.as_str(),
-                        reason = describe_io_error(&e)
-                    ),
-                ));
+                problems.push(unreadable(&name, &not_utf8()));
                 continue;
             }
         };
@@ -212,6 +203,15 @@ pub fn collect(set: &RuleSet, files: Vec<Input>, sources: &mut Sources) -> (Vec<
         });
     }
     (cases, problems)
+}
+
+/// A test case that could not be read.
+pub fn unreadable(name: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::new(
+        TEST_FAILURE,
+        Severity::Error,
+        tr!("test-case-unreadable", path = name, reason = describe_io_error(e)),
+    )
 }
 
 /// A position in the case → the same position where the case is written.

@@ -36,6 +36,14 @@ fn day(y: i16, m: i8, d: i8) -> jiff::civil::Date {
     jiff::civil::date(y, m, d)
 }
 
+/// A check made on 1 September 2026.
+fn on_1_september(lang: Lang) -> Options {
+    Options {
+        today: day(2026, 9, 1),
+        lang,
+    }
+}
+
 /// The JSON report of a check, as `kader check --format json` writes it.
 fn json(plan: &mut Plan, options: &Options) -> String {
     let checked = plan.check(options);
@@ -56,10 +64,7 @@ fn the_library_gives_what_the_binary_gives() {
     for input in plan_inputs().into_iter().rev() {
         plan.add(input);
     }
-    let options = Options {
-        today: day(2026, 9, 1),
-        lang: Lang::Nl,
-    };
+    let options = on_1_september(Lang::Nl);
     let from_library = json(&mut plan, &options);
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_kader"))
         .args(["check", "--format", "json", "--no-baseline", PLAN])
@@ -74,10 +79,7 @@ fn the_library_gives_what_the_binary_gives() {
 #[test]
 fn an_edit_checks_only_that_draft_and_gives_a_fresh_result() {
     let setup = setup(Lang::Nl);
-    let options = Options {
-        today: day(2026, 9, 1),
-        lang: Lang::Nl,
-    };
+    let options = on_1_september(Lang::Nl);
     let inputs = plan_inputs();
     let mut plan = Plan::new(&setup);
     plan.add_all(inputs.iter().cloned().map(Ok).collect());
@@ -219,10 +221,7 @@ fn rule_files_and_drafts_can_come_from_memory() {
     });
     let mut plan = Plan::new(&setup);
     plan.add(Input::draft("nieuw.md", "### Actie HA-01: Flexpool\n"));
-    let options = Options {
-        today: day(2026, 9, 1),
-        lang: setup.lang,
-    };
+    let options = on_1_september(setup.lang);
     let checked = plan.check(&options);
     assert!(
         checked.diagnostics.iter().any(|d| d.message == "Wie trekt HA-01?"),
@@ -244,10 +243,7 @@ fn rule_files_and_drafts_can_come_from_memory() {
 #[test]
 fn an_unreadable_draft_is_a_problem_until_it_is_readable() {
     let setup = setup(Lang::Nl);
-    let options = Options {
-        today: day(2026, 9, 1),
-        lang: Lang::Nl,
-    };
+    let options = on_1_september(Lang::Nl);
     let mut plan = Plan::new(&setup);
     plan.add(Input::draft("team.md", b"### Actie HA-01: Flex\n\xff\n".to_vec()));
     {

@@ -4,12 +4,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{Context, ExitStatus, setup};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::embedded;
 use crate::i18n::{self, tr};
-use crate::origin::{Disk, Input, InputKind, Origin, describe_io_error};
+use crate::origin::{Disk, Input, InputKind, Origin};
 use crate::render;
-use crate::ruletest::{self, TEST_FAILURE};
+use crate::ruletest;
 
 pub fn run(paths: &[PathBuf], ctx: &Context, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
     let targets: Vec<Option<&PathBuf>> = if paths.is_empty() {
@@ -83,15 +83,7 @@ fn case_files(rule_file: Option<&Path>, origin: &dyn Origin) -> (Vec<Input>, Vec
         let name = path.to_string_lossy().replace('\\', "/");
         match origin.read(&path, InputKind::TestCase) {
             Ok(bytes) => inputs.push(Input::new(name, bytes, InputKind::TestCase)),
-            Err(e) => problems.push(Diagnostic::new(
-                TEST_FAILURE,
-                Severity::Error,
-                tr!(
-                    "test-case-unreadable",
-                    path = name.as_str(),
-                    reason = describe_io_error(&e)
-                ),
-            )),
+            Err(e) => problems.push(ruletest::unreadable(&name, &e)),
         }
     }
     (inputs, problems)
