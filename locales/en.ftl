@@ -18,6 +18,10 @@ summary-actions = { $count ->
     [one] 1 action
    *[other] { $count } actions
 }
+summary-problems = { $count ->
+    [one] 1 problem
+   *[other] { $count } problems
+}
 summary-errors = { $count ->
     [one] 1 error
    *[other] { $count } errors
@@ -50,6 +54,7 @@ human-line-too-long = { $label } (the line is too long to show)
 human-waived-heading = Waived with a reason ({ $count }):
 human-reason = reason
 junit-file-case = (file)
+junit-problems-suite = input
 
 ## Coverage (kader coverage)
 
@@ -177,6 +182,9 @@ walk-binary = is not a text file (contains NUL bytes)
 walk-binary-help = A draft is Markdown text; move this file out of the folder or rename it.
 walk-not-utf8 = is not UTF-8
 walk-not-utf8-help = Save the file as UTF-8 (in Word: Save as → Plain text → Unicode (UTF-8)).
+walk-special-file = is not a regular file (a device, pipe or socket), not read
+walk-no-drafts = no drafts found (*.md), so nothing was checked
+walk-no-drafts-help = Give the folder with the plan's team files, or name it under `paden` in kader.toml.
 
 ## Writing a report (-o)
 

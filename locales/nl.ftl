@@ -18,6 +18,10 @@ summary-actions = { $count ->
     [one] 1 actie
    *[other] { $count } acties
 }
+summary-problems = { $count ->
+    [one] 1 probleem
+   *[other] { $count } problemen
+}
 summary-errors = { $count ->
     [one] 1 fout
    *[other] { $count } fouten
@@ -50,6 +54,7 @@ human-line-too-long = { $label } (de regel is te lang om te tonen)
 human-waived-heading = Genegeerd met een reden ({ $count }):
 human-reason = reden
 junit-file-case = (bestand)
+junit-problems-suite = invoer
 
 ## Dekking (kader coverage)
 
@@ -177,6 +182,9 @@ walk-binary = is geen tekstbestand (bevat NUL-bytes)
 walk-binary-help = Een concept is Markdown-tekst; haal dit bestand uit de map of hernoem het.
 walk-not-utf8 = is geen UTF-8
 walk-not-utf8-help = Sla het bestand op als UTF-8 (in Word: Opslaan als → Platte tekst → Unicode (UTF-8)).
+walk-special-file = is geen gewoon bestand (een apparaat, pijp of socket), niet gelezen
+walk-no-drafts = geen concepten gevonden (*.md), dus niets gecontroleerd
+walk-no-drafts-help = Geef de map met de teambestanden van het jaarplan, of zet die onder `paden` in kader.toml.
 
 ## Rapport wegschrijven (-o)
 

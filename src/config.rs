@@ -15,6 +15,7 @@ use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::i18n::tr;
 use crate::origin::{InputKind, Origin, describe_io_error, read_text};
 use crate::source::{SourceFile, SourceId, Sources, Span};
+use crate::text::relative_path;
 
 /// The rule ID under which problems in kader.toml are reported.
 pub const CONFIG_PROBLEM: &str = "configuratie";
@@ -93,6 +94,17 @@ fn problem(file: SourceId, at: Span, message: String, label: &str, help: Option<
     }
 }
 
+/// A path written in kader.toml: relative to its folder, shown from the working folder; an
+/// absolute path stays as written.
+fn from_config(base: &Path, written: &str, shown: &dyn Fn(&Path) -> PathBuf) -> PathBuf {
+    let p = Path::new(written);
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        shown(&base.join(p))
+    }
+}
+
 /// Read a kader.toml. Every problem is a diagnostic; `None` when the file cannot be used.
 pub fn load(path: &Path, origin: &dyn Origin, sources: &mut Sources) -> (Option<Config>, Vec<Diagnostic>) {
     let text = match read_text(origin, path, InputKind::Config) {
@@ -110,9 +122,17 @@ pub fn load(path: &Path, origin: &dyn Origin, sources: &mut Sources) -> (Option<
             return (None, vec![d]);
         }
     };
+    // Paths from kader.toml are shown as if typed in the working folder: relative to it,
+    // unless the user wrote an absolute path.
     let cwd = std::env::current_dir().unwrap_or_default();
-    let shown = path.strip_prefix(&cwd).unwrap_or(path);
-    let name = shown.to_string_lossy().replace('\\', "/");
+    let shown = |p: &Path| {
+        if p.is_absolute() {
+            relative_path(&cwd, p)
+        } else {
+            p.to_path_buf()
+        }
+    };
+    let name = shown(path).to_string_lossy().replace('\\', "/");
     let file = sources.add(SourceFile::new(name, text));
     let text = &sources.get(file).text;
     let raw: Raw = match toml::from_str(text) {
@@ -146,12 +166,12 @@ pub fn load(path: &Path, origin: &dyn Origin, sources: &mut Sources) -> (Option<
     let mut diags = Vec::new();
     let mut config = Config {
         file: Some((file, path.to_path_buf())),
-        rules: raw.regels.map(|r| base.join(r.into_inner())),
+        rules: raw.regels.map(|r| from_config(&base, &r.into_inner(), &shown)),
         paths: raw
             .paden
             .unwrap_or_default()
             .into_iter()
-            .map(|p| base.join(p.into_inner()))
+            .map(|p| from_config(&base, &p.into_inner(), &shown))
             .collect(),
         deny_warnings: raw.waarschuwingen_zijn_fouten.unwrap_or(false),
         ..Config::default()

@@ -154,6 +154,8 @@ pub struct Summary {
     pub warnings: usize,
     pub notes: usize,
     pub waived: usize,
+    /// Inputs kader could not use or skipped (unreadable files, no drafts, skipped links).
+    pub problems: usize,
     /// The submission deadline and today, when a deadline is set.
     pub deadline: Option<(jiff::civil::Date, jiff::civil::Date)>,
     /// With a baseline: (findings it suppressed, baselined findings that are fixed).

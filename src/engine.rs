@@ -235,8 +235,7 @@ impl Plan {
     /// An input read again replaces what was said about it before.
     fn forget_problems(&mut self, name: &str) {
         if !self.problems.is_empty() {
-            self.problems
-                .retain(|p| p.path != name && !p.path.strip_prefix(name).is_some_and(|rest| rest.starts_with(':')));
+            self.problems.retain(|p| p.file != name);
         }
     }
 
@@ -312,7 +311,10 @@ impl Plan {
             for slot in &self.slots {
                 all.extend(slot.diagnostics.iter().cloned());
             }
-            check::finish(&self.docs, rules, &mut all, options.today);
+            // A plan without drafts has nothing to cover: no plan-wide findings either.
+            if !self.docs.is_empty() {
+                check::finish(&self.docs, rules, &mut all, options.today);
+            }
             diagnostic::sort(&mut all, |id| sources.get(id).name.clone());
             all
         });
@@ -363,7 +365,10 @@ impl Checked<'_> {
 
     /// The counts of the summary line and of the JSON `summary`.
     pub fn summary(&self) -> Summary {
-        Summary::count(self.files(), self.actions(), &self.diagnostics)
+        Summary {
+            problems: self.problems.len(),
+            ..Summary::count(self.files(), self.actions(), &self.diagnostics)
+        }
     }
 
     /// An input could not be used (exit 2); skipped links are warnings and do not count.

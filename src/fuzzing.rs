@@ -74,7 +74,7 @@ pub fn check(data: &[u8]) {
     let summary = crate::render::Summary::count(docs.len(), docs.iter().map(|d| d.actions.len()).sum(), &diags);
     let mut out = Vec::new();
     crate::render::human::render_all(&diags, &sources, &mut out).expect("writing to a Vec");
-    crate::render::json::render(&diags, summary, &sources, &mut out).expect("writing to a Vec");
+    crate::render::json::render(&diags, &[], summary, &sources, &mut out).expect("writing to a Vec");
     let cov = crate::check::coverage::coverage(&docs, &RULES);
     crate::render::coverage::human(&cov, &RULES, summary, &mut out).expect("writing to a Vec");
 }

@@ -18,7 +18,7 @@
 //! // One result that every renderer reads: sources, documents, diagnostics, problems.
 //! let checked = plan.check(&options);
 //! assert_eq!((checked.files(), checked.actions()), (2, 1));
-//! kader::render::json::render(&checked.diagnostics, checked.summary(), checked.sources, &mut std::io::sink())
+//! kader::render::json::render(&checked.diagnostics, checked.problems, checked.summary(), checked.sources, &mut std::io::sink())
 //!     .expect("written");
 //! // An edit: only the changed draft is parsed and checked again.
 //! plan.add(Input::draft("team-b.md", "# Team B, herzien\n"));

@@ -5,7 +5,7 @@
 //! of a byte in text that may not be valid UTF-8.
 //! Must not: import anything of kader's; it is on the ground floor.
 
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -80,9 +80,44 @@ pub fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// `to` as seen from the folder `from` (both absolute): `a/b` below it, `../c` beside it.
+/// Purely lexical; a path that is not absolute is returned as it is.
+pub fn relative_path(from: &Path, to: &Path) -> PathBuf {
+    if !from.is_absolute() || !to.is_absolute() {
+        return to.to_path_buf();
+    }
+    let (from, to) = (normalize_path(from), normalize_path(to));
+    let from: Vec<&str> = from.split('/').filter(|c| !c.is_empty()).collect();
+    let to: Vec<&str> = to.split('/').filter(|c| !c.is_empty()).collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut out = PathBuf::new();
+    for _ in common..from.len() {
+        out.push("..");
+    }
+    for part in &to[common..] {
+        out.push(part);
+    }
+    if out.as_os_str().is_empty() {
+        out.push(".");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::normalize_name;
+    use std::path::Path;
+
+    use super::{normalize_name, relative_path};
+
+    #[test]
+    fn paths_relative_to_a_folder() {
+        let rel = |a: &str, b: &str| relative_path(Path::new(a), Path::new(b)).to_string_lossy().into_owned();
+        assert_eq!(rel("/r", "/r/jaarplan"), "jaarplan");
+        assert_eq!(rel("/r/docs/notities", "/r/jaarplan"), "../../jaarplan");
+        assert_eq!(rel("/r", "/r"), ".");
+        assert_eq!(rel("/r/a", "/r/./a/../b/c.md"), "../b/c.md");
+        assert_eq!(rel("/r", "relatief/x"), "relatief/x");
+    }
 
     #[test]
     fn names_normalise() {

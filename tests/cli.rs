@@ -194,7 +194,20 @@ fn exit_codes() {
 fn a_missing_path_is_exit_2_and_the_other_files_are_still_checked() {
     let run = kader(&["check", "bestaat-niet.md", "rules/tests/actie-eigenaar.md"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("bestaat-niet.md: bestaat niet"), "{}", run.stderr);
+    assert!(
+        run.stdout.contains("fout: bestaat-niet.md: bestaat niet"),
+        "{}",
+        run.stdout
+    );
+    // In the report, before the summary, and counted in it.
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let problem = lines
+        .iter()
+        .position(|l| l.contains("bestaat-niet.md: bestaat niet"))
+        .unwrap();
+    let summary = lines.iter().position(|l| l.starts_with("1 bestand, ")).unwrap();
+    assert!(problem < summary, "{}", run.stdout);
+    assert!(lines[summary].ends_with(", 1 probleem"), "{}", lines[summary]);
     assert!(
         run.stdout.contains("Actie HA-11 'Zonder eigenaar' heeft geen eigenaar"),
         "{}",
@@ -295,8 +308,8 @@ fn a_file_that_is_not_utf8_is_named_with_its_position() {
     std::fs::write(dir.path().join("b.md"), "### Actie HA-01: Zonder velden\n").unwrap();
     let run = kader_in(dir.path(), &["check", "."]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("a-windows.md:3:4: is geen UTF-8"), "{}", run.stderr);
-    assert!(run.stderr.contains("UTF-8"), "says how to fix it");
+    assert!(run.stdout.contains("a-windows.md:3:4: is geen UTF-8"), "{}", run.stdout);
+    assert!(run.stdout.contains("UTF-8"), "says how to fix it");
     assert!(
         run.stdout.contains("Actie HA-01 'Zonder velden' heeft geen eigenaar"),
         "the other file is checked: {}",

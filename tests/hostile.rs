@@ -66,8 +66,8 @@ fn windows_1252_draft() {
     std::fs::write(dir.path().join("a.md"), b"# Plan\n\nCaf\xe9 en co\xf6peratie\n").unwrap();
     let run = check(dir.path(), &["."]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("fout: a.md:3:4: is geen UTF-8"), "{}", run.stderr);
-    assert!(run.stderr.contains("Sla het bestand op als UTF-8"), "{}", run.stderr);
+    assert!(run.stdout.contains("fout: a.md:3:4: is geen UTF-8"), "{}", run.stdout);
+    assert!(run.stdout.contains("Sla het bestand op als UTF-8"), "{}", run.stdout);
     other_file_checked(&run);
 }
 
@@ -79,15 +79,15 @@ fn binary_file_with_a_md_name_and_a_nul_byte() {
     let run = check(dir.path(), &["."]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr
+        run.stdout
             .contains("a-plaatje.md:1:5: is geen tekstbestand (bevat NUL-bytes)"),
         "{}",
-        run.stderr
+        run.stdout
     );
     assert!(
-        run.stderr.contains("a-nul.md:3:6: is geen tekstbestand"),
+        run.stdout.contains("a-nul.md:3:6: is geen tekstbestand"),
         "{}",
-        run.stderr
+        run.stdout
     );
     other_file_checked(&run);
 }
@@ -227,11 +227,11 @@ fn an_unreadable_file() {
         code: out.status.code().unwrap_or(-1),
     };
     no_panic(&run);
-    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.code, 2, "{}", run.stdout);
     assert!(
-        run.stderr.contains("fout: a-geheim.md: geen leesrechten"),
+        run.stdout.contains("fout: a-geheim.md: geen leesrechten"),
         "{}",
-        run.stderr
+        run.stdout
     );
     other_file_checked(&run);
 }
@@ -242,9 +242,9 @@ fn a_path_that_does_not_exist() {
     let run = check(dir.path(), &["bestaat-niet.md", "b-ander-team.md"]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("fout: bestaat-niet.md: bestaat niet"),
+        run.stdout.contains("fout: bestaat-niet.md: bestaat niet"),
         "{}",
-        run.stderr
+        run.stdout
     );
     other_file_checked(&run);
 }
@@ -272,9 +272,9 @@ fn a_broken_symlink() {
     std::os::unix::fs::symlink("weg.md", dir.path().join("a-kapot.md")).unwrap();
     let run = check(dir.path(), &["."]);
     assert!(
-        run.stderr.contains("waarschuwing: a-kapot.md: kapotte koppeling"),
+        run.stdout.contains("waarschuwing: a-kapot.md: kapotte koppeling"),
         "{}",
-        run.stderr
+        run.stdout
     );
     assert_eq!(run.code, 1);
     other_file_checked(&run);
@@ -282,9 +282,9 @@ fn a_broken_symlink() {
     let run = check(dir.path(), &["a-kapot.md", "b-ander-team.md"]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("a-kapot.md: verwijst naar iets dat niet bestaat"),
+        run.stdout.contains("a-kapot.md: verwijst naar iets dat niet bestaat"),
         "{}",
-        run.stderr
+        run.stdout
     );
     other_file_checked(&run);
 }

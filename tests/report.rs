@@ -14,7 +14,11 @@ fn report(args: &[&str]) -> common::Run {
 #[test]
 fn the_report_of_the_bundled_plan_is_deterministic_and_complete() {
     let first = report(&["fixtures/jaarplan-2026-2027"]);
-    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert_eq!(
+        first.code, 1,
+        "the plan has errors, so the report exits as check does: {}",
+        first.stderr
+    );
     let second = report(&["fixtures/jaarplan-2026-2027"]);
     assert_eq!(first.stdout, second.stdout, "same input, same bytes");
     let html = &first.stdout;
@@ -45,9 +49,27 @@ fn the_report_of_the_bundled_plan_is_deterministic_and_complete() {
 }
 
 #[test]
+fn the_report_exits_like_check() {
+    let clean = report(&["fixtures/clean"]);
+    let check = common::kader_on(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+        "2026-08-01",
+        &["check", "fixtures/clean"],
+    );
+    assert_eq!((clean.code, check.code), (0, 0), "{}", clean.stderr);
+    let missing = report(&["fixtures/clean", "bestaat-niet"]);
+    assert_eq!(missing.code, 2, "a path that does not exist: {}", missing.stderr);
+    assert!(
+        missing.stderr.contains("bestaat-niet: bestaat niet"),
+        "{}",
+        missing.stderr
+    );
+}
+
+#[test]
 fn script_in_a_draft_is_shown_as_text() {
     let run = report(&["fixtures/report/script-in-draft.md"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 1, "its actions have errors: {}", run.stderr);
     let html = &run.stdout;
     assert_eq!(html.matches("<script").count(), 1, "only the report's own script");
     assert_eq!(html.matches("<svg").count(), 1, "only the Gantt chart");

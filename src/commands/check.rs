@@ -5,14 +5,14 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use super::output::deliver;
-use super::{Context, ExitStatus, FreeUnlessExiting, report_problems, say_error, setup_and_plan};
+use super::{Context, ExitStatus, FreeUnlessExiting, repo_paths, report_problems, say_error, setup_and_plan};
 use crate::baseline;
 use crate::cli::{CheckArgs, FormatArg};
 use crate::diagnostic::Diagnostic;
 use crate::engine::Checked;
 use crate::i18n::{self, tr};
 use crate::origin::Disk;
-use crate::render::{self, Format, Summary};
+use crate::render::{self, Format, RepoPaths, Summary};
 
 pub fn run(args: CheckArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
     if args.watch {
@@ -85,10 +85,14 @@ pub(super) fn once(
             FormatArg::Github => Format::Github,
             FormatArg::Junit => Format::Junit,
         };
+        let repo = matches!(format, Format::Sarif | Format::Github).then(|| repo_paths(&setup, &checked));
         let written = deliver(args.output.as_ref(), checked.sources, stdout, stderr, |out| {
-            write_report(&checked, summary, format, out).map_err(|()| io::Error::other("stopped"))
+            write_report(&checked, summary, format, repo.as_ref(), out).map_err(|()| io::Error::other("stopped"))
         });
-        report_problems(checked.problems, stderr);
+        // A human report holds its problems; for machines they are also said on stderr.
+        if format != Format::Human {
+            report_problems(checked.problems, stderr);
+        }
         if !written || checked.input_failed() {
             return ExitStatus::Error;
         }
@@ -105,17 +109,31 @@ fn quiet(r: io::Result<()>) -> Result<(), ()> {
     r.map_err(|_| ())
 }
 
-fn write_report(checked: &Checked<'_>, summary: Summary, format: Format, out: &mut dyn Write) -> Result<(), ()> {
-    let (diags, sources) = (&checked.diagnostics, checked.sources);
-    match format {
-        Format::Sarif => quiet(render::sarif::render(diags, checked.rules, sources, out)),
-        Format::Github => quiet(render::github::render(diags, sources, out)),
-        Format::Junit => quiet(render::junit::render(diags, checked.docs, sources, out)),
-        Format::Json => quiet(render::json::render(diags, summary, sources, out)),
-        Format::Human => {
+fn write_report(
+    checked: &Checked<'_>,
+    summary: Summary,
+    format: Format,
+    repo: Option<&RepoPaths>,
+    out: &mut dyn Write,
+) -> Result<(), ()> {
+    let (diags, problems, sources) = (&checked.diagnostics, checked.problems, checked.sources);
+    match (format, repo) {
+        (Format::Sarif, Some(repo)) => quiet(render::sarif::render(
+            diags,
+            problems,
+            checked.rules,
+            sources,
+            repo,
+            out,
+        )),
+        (Format::Github, Some(repo)) => quiet(render::github::render(diags, problems, sources, repo, out)),
+        (Format::Junit, _) => quiet(render::junit::render(diags, problems, checked.docs, sources, out)),
+        (Format::Json, _) => quiet(render::json::render(diags, problems, summary, sources, out)),
+        _ => {
             let shown: Vec<Diagnostic> = diags.iter().filter(|d| d.waived.is_none()).cloned().collect();
             quiet(render::human::render_all(&shown, sources, out))?;
             quiet(render::human::render_waived(diags, sources, out))?;
+            report_problems(problems, out);
             quiet(writeln!(out, "{}", summary.line()))
         }
     }

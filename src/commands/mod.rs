@@ -26,11 +26,11 @@ use rayon::prelude::*;
 
 use crate::cli::{Cli, Command, LangArg};
 use crate::diagnostic::Severity;
-use crate::engine::{Options, Plan, Setup, Stage};
+use crate::engine::{Checked, Options, Plan, Setup, Stage};
 use crate::i18n::{self, Lang, tr};
 use crate::inputs::{self, InputProblem};
 use crate::origin::{Disk, Origin};
-use crate::render;
+use crate::render::{self, RepoPaths};
 
 /// How a run ended; `main` maps it to the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,8 +155,13 @@ fn kept(setup: &Setup, d: &inputs::disk::DraftPath) -> bool {
 /// The plan on disk: the drafts under `paths` (or kader.toml's), read in parallel.
 fn plan_from_disk(setup: &Setup, paths: &[PathBuf]) -> Plan {
     let mut plan = Plan::new(setup);
-    let (mut drafts, problems) = inputs::disk::discover(&plan_paths(setup, paths));
+    let paths = plan_paths(setup, paths);
+    let (mut drafts, problems) = inputs::disk::discover(&paths);
     drafts.retain(|d| kept(setup, d));
+    // Nothing to check is a problem of its own, unless a problem already says why.
+    if drafts.is_empty() && problems.iter().all(|p| p.warning) {
+        plan.add_problem(inputs::disk::no_drafts(&paths));
+    }
     for p in problems {
         plan.add_problem(p);
     }
@@ -186,15 +191,43 @@ fn setup_and_plan(
     Some((setup, plan))
 }
 
-/// Inputs that could not be used, on stderr.
-fn report_problems(problems: &[InputProblem], stderr: &mut dyn Write) {
+/// Inputs that could not be used, for people: on stderr, or in a human report.
+fn report_problems(problems: &[InputProblem], out: &mut dyn Write) {
     for p in problems {
         let word = if p.warning { Severity::Warning } else { Severity::Error }.word();
-        let _ = writeln!(stderr, "{word}: {}: {}", p.path, p.message);
+        let _ = writeln!(out, "{word}: {}: {}", p.place(), p.message);
         if let Some(h) = &p.help {
-            let _ = writeln!(stderr, "   = {}: {h}", tr!("human-help"));
+            let _ = writeln!(out, "   = {}: {h}", tr!("human-help"));
         }
     }
+}
+
+/// The repository the plan lies in, for the formats that name files relative to its root:
+/// git's top level (the nearest folder upwards with a `.git`), else the folder of
+/// kader.toml, else the working folder.
+fn repo_paths(setup: &Setup, checked: &Checked<'_>) -> RepoPaths {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let cwd = std::fs::canonicalize(&cwd).unwrap_or(cwd);
+    let config_dir = setup.config.file.as_ref().and_then(|(_, p)| {
+        let dir = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::canonicalize(dir).ok()
+    });
+    let root = cwd
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
+        .or(config_dir)
+        .unwrap_or_else(|| cwd.clone());
+    let anchor = setup
+        .config
+        .file
+        .as_ref()
+        .map(|(id, _)| *id)
+        .or_else(|| checked.docs.first().map(|d| d.source));
+    RepoPaths::new(&root, &cwd, checked.sources, anchor)
 }
 
 /// "fout: …" and its help line on stderr.

@@ -1,4 +1,5 @@
 //! `kader report [PATHS]`: the whole plan as one self-contained HTML page for reviewers.
+//! It exits like `check`: 0, 1 when the plan has errors, 2 when kader could not do its job.
 
 use std::io::Write;
 
@@ -35,10 +36,13 @@ pub fn run(args: ReportArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut
             render::html::render(&page, out)
         });
         report_problems(checked.problems, stderr);
-        if written && !checked.input_failed() {
-            ExitStatus::Success
-        } else {
+        // Like `check`: 2 when kader could not do its job, 1 when the plan has errors.
+        if !written || checked.input_failed() {
             ExitStatus::Error
+        } else if checked.fails(setup.config.deny_warnings) {
+            ExitStatus::Failure
+        } else {
+            ExitStatus::Success
         }
     })
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::InputProblem;
+use super::{InputProblem, ProblemKind};
 use crate::i18n::tr;
 use crate::origin::{Input, InputKind, Origin, describe_io_error};
 use crate::text::display_path as display;
@@ -51,13 +51,14 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<DraftPath>, Vec<InputProblem>) {
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
             Err(e) => {
-                let message = if is_broken_link(root) {
-                    tr!("walk-broken-link-argument")
+                let (kind, message) = if is_broken_link(root) {
+                    (ProblemKind::NotFound, tr!("walk-broken-link-argument"))
                 } else {
-                    describe_io_error(&e)
+                    (ProblemKind::of_io(&e), describe_io_error(&e))
                 };
                 problems.push(InputProblem::error(
                     display(root),
+                    kind,
                     message,
                     Some(tr!("walk-missing-help")),
                 ));
@@ -68,6 +69,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<DraftPath>, Vec<InputProblem>) {
             add(root, &mut drafts);
             continue;
         }
+        if !meta.is_dir() {
+            problems.push(special_file(display(root)));
+            continue;
+        }
         let walker = WalkDir::new(root)
             .follow_links(true)
             .sort_by_file_name()
@@ -76,17 +81,26 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<DraftPath>, Vec<InputProblem>) {
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() && is_draft(e.path()) => add(e.path(), &mut drafts),
+                // A pipe or a device named like a draft is never read (it could block).
+                Ok(e) if !e.file_type().is_dir() && is_draft(e.path()) => {
+                    problems.push(special_file(display(e.path())));
+                }
                 Ok(_) => {}
                 Err(e) => {
                     let path = e.path().map_or_else(|| display(root), display);
                     if let Some(ancestor) = e.loop_ancestor() {
                         let msg = tr!("walk-link-loop", ancestor = display(ancestor));
-                        problems.push(InputProblem::warning(path, msg));
+                        problems.push(InputProblem::warning(path, ProblemKind::LinkLoop, msg));
                     } else if e.path().is_some_and(is_broken_link) {
-                        problems.push(InputProblem::warning(path, tr!("walk-broken-link")));
+                        problems.push(InputProblem::warning(
+                            path,
+                            ProblemKind::BrokenLink,
+                            tr!("walk-broken-link"),
+                        ));
                     } else {
+                        let kind = e.io_error().map_or(ProblemKind::Unreadable, ProblemKind::of_io);
                         let message = e.io_error().map_or_else(|| e.to_string(), describe_io_error);
-                        problems.push(InputProblem::error(path, message, None));
+                        problems.push(InputProblem::error(path, kind, message, None));
                     }
                 }
             }
@@ -103,5 +117,25 @@ pub fn read(d: &DraftPath, origin: &dyn Origin) -> Result<Input, InputProblem> {
     origin
         .read(&d.path, InputKind::Draft)
         .map(|bytes| Input::draft(d.name.clone(), bytes))
-        .map_err(|e| InputProblem::error(d.name.clone(), describe_io_error(&e), None))
+        .map_err(|e| InputProblem::error(d.name.clone(), ProblemKind::of_io(&e), describe_io_error(&e), None))
+}
+
+fn special_file(file: String) -> InputProblem {
+    InputProblem::error(
+        file,
+        ProblemKind::SpecialFile,
+        tr!("walk-special-file"),
+        Some(tr!("walk-missing-help")),
+    )
+}
+
+/// The problem of paths that hold no draft at all.
+pub fn no_drafts(paths: &[PathBuf]) -> InputProblem {
+    let shown: Vec<String> = paths.iter().map(|p| display(p)).collect();
+    InputProblem::error(
+        shown.join(", "),
+        ProblemKind::NoDrafts,
+        tr!("walk-no-drafts"),
+        Some(tr!("walk-no-drafts-help")),
+    )
 }

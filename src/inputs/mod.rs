@@ -11,10 +11,63 @@ use crate::i18n::tr;
 use crate::origin::Input;
 use crate::text::line_col;
 
+/// What kind of problem an input has; `code` is what machines read (JSON `kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The path does not exist (or is a link to nothing).
+    NotFound,
+    /// No permission to read it.
+    NoAccess,
+    /// Another I/O error.
+    Unreadable,
+    /// Not valid UTF-8.
+    NotUtf8,
+    /// Not text (a NUL byte).
+    Binary,
+    /// A device, a pipe or a socket, not a regular file.
+    SpecialFile,
+    /// The paths hold no draft at all.
+    NoDrafts,
+    /// A link to a folder above it, skipped.
+    LinkLoop,
+    /// A link whose target does not exist, skipped.
+    BrokenLink,
+}
+
+impl ProblemKind {
+    /// The stable name of the kind (JSON `kind`, SARIF notification descriptor).
+    pub fn code(self) -> &'static str {
+        match self {
+            ProblemKind::NotFound => "bestaat-niet",
+            ProblemKind::NoAccess => "geen-toegang",
+            ProblemKind::Unreadable => "onleesbaar",
+            ProblemKind::NotUtf8 => "geen-utf8",
+            ProblemKind::Binary => "geen-tekst",
+            ProblemKind::SpecialFile => "geen-gewoon-bestand",
+            ProblemKind::NoDrafts => "geen-concepten",
+            ProblemKind::LinkLoop => "koppeling-naar-boven",
+            ProblemKind::BrokenLink => "kapotte-koppeling",
+        }
+    }
+
+    /// The kind of an I/O error.
+    pub fn of_io(e: &std::io::Error) -> Self {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => ProblemKind::NotFound,
+            std::io::ErrorKind::PermissionDenied => ProblemKind::NoAccess,
+            _ => ProblemKind::Unreadable,
+        }
+    }
+}
+
 /// A file or path kader could not use. An error lowers the exit status to 2.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputProblem {
-    pub path: String,
+    /// The path as the user gave it (or as found under a folder they gave).
+    pub file: String,
+    /// Line and column (1-based, in characters) where the file stops being usable.
+    pub position: Option<(usize, usize)>,
+    pub kind: ProblemKind,
     pub message: String,
     pub help: Option<String>,
     /// A link loop or a broken link is skipped with a warning; it does not make the run fail.
@@ -22,21 +75,38 @@ pub struct InputProblem {
 }
 
 impl InputProblem {
-    pub fn error(path: String, message: impl Into<String>, help: Option<String>) -> Self {
+    pub fn error(file: String, kind: ProblemKind, message: impl Into<String>, help: Option<String>) -> Self {
         InputProblem {
-            path,
+            file,
+            position: None,
+            kind,
             message: message.into(),
             help,
             warning: false,
         }
     }
 
-    pub fn warning(path: String, message: impl Into<String>) -> Self {
+    pub fn warning(file: String, kind: ProblemKind, message: impl Into<String>) -> Self {
         InputProblem {
-            path,
+            file,
+            position: None,
+            kind,
             message: message.into(),
             help: None,
             warning: true,
+        }
+    }
+
+    pub fn at(mut self, line: usize, column: usize) -> Self {
+        self.position = Some((line, column));
+        self
+    }
+
+    /// `file` or `file:line:column`, as people read a place.
+    pub fn place(&self) -> String {
+        match self.position {
+            Some((line, column)) => format!("{}:{line}:{column}", self.file),
+            None => self.file.clone(),
         }
     }
 }
@@ -47,10 +117,12 @@ pub fn decode(input: Input) -> Result<(String, String), InputProblem> {
     if let Some(i) = memchr::memchr(0, &bytes) {
         let (line, col) = line_col(&bytes, i);
         return Err(InputProblem::error(
-            format!("{name}:{line}:{col}"),
+            name,
+            ProblemKind::Binary,
             tr!("walk-binary"),
             Some(tr!("walk-binary-help")),
-        ));
+        )
+        .at(line, col));
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok((name, text)),
@@ -58,10 +130,12 @@ pub fn decode(input: Input) -> Result<(String, String), InputProblem> {
             let at = e.utf8_error().valid_up_to();
             let (line, col) = line_col(e.as_bytes(), at);
             Err(InputProblem::error(
-                format!("{name}:{line}:{col}"),
+                name,
+                ProblemKind::NotUtf8,
                 tr!("walk-not-utf8"),
                 Some(tr!("walk-not-utf8-help")),
-            ))
+            )
+            .at(line, col))
         }
     }
 }

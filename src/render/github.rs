@@ -3,8 +3,10 @@
 
 use std::io::{self, Write};
 
+use super::RepoPaths;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::tr;
+use crate::inputs::InputProblem;
 use crate::source::Sources;
 
 /// Escape a message: `%`, `\r` and `\n` (a message may span lines).
@@ -17,7 +19,15 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Write) -> io::Result<()> {
+/// One workflow command per finding that is not waived, then one per input problem. Files are
+/// named relative to the repository root; a plan-wide finding is placed at `repo.anchor`.
+pub fn render(
+    diags: &[Diagnostic],
+    problems: &[InputProblem],
+    sources: &Sources,
+    repo: &RepoPaths,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     for d in diags.iter().filter(|d| d.waived.is_none()) {
         let command = match d.severity {
             Severity::Error => "error",
@@ -25,14 +35,22 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Write) -> i
             Severity::Note => "notice",
         };
         let mut props = Vec::new();
-        if let Some(p) = &d.primary {
-            let f = sources.get(p.source);
-            let (s, e) = (f.position(p.span.start), f.position(p.span.end));
-            props.push(format!("file={}", escape_property(&f.name)));
-            props.push(format!("line={}", s.line));
-            props.push(format!("endLine={}", e.line));
-            props.push(format!("col={}", s.column));
-            props.push(format!("endColumn={}", e.column));
+        match &d.primary {
+            Some(p) => {
+                let f = sources.get(p.source);
+                let (s, e) = (f.position(p.span.start), f.position(p.span.end));
+                props.push(format!("file={}", escape_property(repo.path(p.source))));
+                props.push(format!("line={}", s.line));
+                props.push(format!("endLine={}", e.line));
+                props.push(format!("col={}", s.column));
+                props.push(format!("endColumn={}", e.column));
+            }
+            None => {
+                if let Some(anchor) = repo.anchor {
+                    props.push(format!("file={}", escape_property(repo.path(anchor))));
+                    props.push("line=1".to_owned());
+                }
+            }
         }
         props.push(format!("title={}", escape_property(&format!("kader {}", d.rule))));
         let mut message = d.message.clone();
@@ -40,6 +58,23 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Write) -> i
             message.push_str(&format!("\n{}", p.message));
         }
         for h in &d.help {
+            message.push_str(&format!("\n{}: {h}", tr!("human-help")));
+        }
+        writeln!(out, "::{command} {}::{}", props.join(","), escape_data(&message))?;
+    }
+    for p in problems {
+        let command = if p.warning { "warning" } else { "error" };
+        let mut props = vec![format!("file={}", escape_property(&repo.relative(&p.file)))];
+        if let Some((line, col)) = p.position {
+            props.push(format!("line={line}"));
+            props.push(format!("col={col}"));
+        }
+        props.push(format!(
+            "title={}",
+            escape_property(&format!("kader {}", p.kind.code()))
+        ));
+        let mut message = p.message.clone();
+        if let Some(h) = &p.help {
             message.push_str(&format!("\n{}: {h}", tr!("human-help")));
         }
         writeln!(out, "::{command} {}::{}", props.join(","), escape_data(&message))?;

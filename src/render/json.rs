@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
+use crate::inputs::InputProblem;
 use crate::source::{SourceId, Sources, Span};
 
 use super::Summary;
@@ -22,6 +23,23 @@ struct Output<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     baseline: Option<JsonBaseline>,
     diagnostics: Vec<JsonDiagnostic<'a>>,
+    /// Inputs kader could not use (or skipped): an addition to version 1.
+    problems: Vec<JsonProblem<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonProblem<'a> {
+    file: &'a str,
+    kind: &'static str,
+    /// `error` (the run exits 2) or `warning` (skipped, the run goes on).
+    severity: &'static str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -54,6 +72,7 @@ struct JsonSummary {
     warnings: usize,
     notes: usize,
     waived: usize,
+    problems: usize,
 }
 
 #[derive(Serialize)]
@@ -114,7 +133,13 @@ fn range(sources: &Sources, id: SourceId, span: Span) -> Range {
     }
 }
 
-pub fn render(diags: &[Diagnostic], summary: Summary, sources: &Sources, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    diags: &[Diagnostic],
+    problems: &[InputProblem],
+    summary: Summary,
+    sources: &Sources,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let output = Output {
         version: 1,
         tool: Tool::kader(),
@@ -125,6 +150,7 @@ pub fn render(diags: &[Diagnostic], summary: Summary, sources: &Sources, out: &m
             warnings: summary.warnings,
             notes: summary.notes,
             waived: summary.waived,
+            problems: problems.len(),
         },
         baseline: summary
             .baseline
@@ -154,6 +180,18 @@ pub fn render(diags: &[Diagnostic], summary: Summary, sources: &Sources, out: &m
                     range: range(sources, w.source, w.span),
                 }),
                 node: d.node.as_deref(),
+            })
+            .collect(),
+        problems: problems
+            .iter()
+            .map(|p| JsonProblem {
+                file: &p.file,
+                kind: p.kind.code(),
+                severity: if p.warning { "warning" } else { "error" },
+                message: &p.message,
+                line: p.position.map(|(l, _)| l),
+                column: p.position.map(|(_, c)| c),
+                help: p.help.as_deref(),
             })
             .collect(),
     };

@@ -1,12 +1,15 @@
 //! `--format junit`: the plan as a test run. One testsuite per draft, one testcase per
 //! action; errors are failures, warnings and waived findings are written to the testcase's
 //! output so dashboards stay green exactly when `kader check` exits 0. Plan-level findings
-//! form a testsuite of their own.
+//! form a testsuite of their own, and so do problems with the input: each is an `<error>`
+//! (a skipped link is written to the output only), so a dashboard is red when the run could
+//! not check everything.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::inputs::InputProblem;
 use crate::model::Document;
 use crate::source::Sources;
 
@@ -92,7 +95,13 @@ fn suite(out: &mut Vec<u8>, name: &str, cases: &[Case<'_>], sources: &Sources) -
     writeln!(out, "  </testsuite>")
 }
 
-pub fn render(diags: &[Diagnostic], docs: &[Document], sources: &Sources, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    diags: &[Diagnostic],
+    problems: &[InputProblem],
+    docs: &[Document],
+    sources: &Sources,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     // The totals come first in the file but are known only after the suites.
     let mut body = Vec::new();
     let mut tests = 0;
@@ -141,14 +150,55 @@ pub fn render(diags: &[Diagnostic], docs: &[Document], sources: &Sources, out: &
         tests += cases.len();
         suite(&mut body, "plan", &cases, sources)?;
     }
+    let errors = problems.iter().filter(|p| !p.warning).count();
+    if !problems.is_empty() {
+        let name = tr!("junit-problems-suite");
+        writeln!(
+            body,
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"0\" errors=\"{errors}\" skipped=\"0\">",
+            xml(&name),
+            problems.len()
+        )?;
+        for p in problems {
+            let mut text = format!("{}: {}", p.place(), p.message);
+            if let Some(h) = &p.help {
+                text.push_str(&format!("\n  {}: {h}", tr!("human-help")));
+            }
+            write!(
+                body,
+                "    <testcase name=\"{}\" classname=\"{}\">",
+                xml(&p.place()),
+                xml(&name)
+            )?;
+            if p.warning {
+                write!(body, "<system-out>{}</system-out>", xml(&text))?;
+            } else {
+                write!(
+                    body,
+                    "<error type=\"{}\" message=\"{}\">{}</error>",
+                    p.kind.code(),
+                    xml(&p.message),
+                    xml(&text)
+                )?;
+            }
+            writeln!(body, "</testcase>")?;
+        }
+        writeln!(body, "  </testsuite>")?;
+        tests += problems.len();
+    }
     let failures = diags
         .iter()
         .filter(|d| d.severity == Severity::Error && d.waived.is_none())
         .count();
     writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+    let errors_attr = if errors > 0 {
+        format!(" errors=\"{errors}\"")
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "<testsuites name=\"kader\" tests=\"{tests}\" failures=\"{failures}\">"
+        "<testsuites name=\"kader\" tests=\"{tests}\" failures=\"{failures}\"{errors_attr}>"
     )?;
     out.write_all(&body)?;
     writeln!(out, "</testsuites>")

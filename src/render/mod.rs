@@ -12,7 +12,66 @@ pub mod json;
 pub mod junit;
 pub mod sarif;
 
+use std::path::{Path, PathBuf};
+
 use crate::i18n::tr;
+use crate::source::{SourceId, Sources};
+use crate::text::normalize_path;
+
+/// Where the files of a run lie in the repository, for the formats that name files relative
+/// to it (SARIF, GitHub annotations): the same paths whatever folder kader runs from.
+pub struct RepoPaths {
+    /// The repository root: git's top level, else the folder of kader.toml, else the
+    /// working folder; absolute, with `/`.
+    root: String,
+    /// The working folder, absolute: what relative names are relative to.
+    cwd: PathBuf,
+    /// Each source's path relative to the root.
+    paths: Vec<String>,
+    /// Where findings that belong to no line are placed (line 1): kader.toml when the plan
+    /// has one, else the first draft of the plan.
+    pub anchor: Option<SourceId>,
+}
+
+impl RepoPaths {
+    pub fn new(root: &Path, cwd: &Path, sources: &Sources, anchor: Option<SourceId>) -> Self {
+        let mut repo = RepoPaths {
+            root: normalize_path(root),
+            cwd: cwd.to_path_buf(),
+            paths: Vec::new(),
+            anchor,
+        };
+        repo.paths = sources.iter().map(|(_, f)| repo.relative(&f.name)).collect();
+        repo
+    }
+
+    /// The root as a `file://` URI ending in `/` (SARIF's `SRCROOT`).
+    pub fn root_uri(&self) -> String {
+        format!("file://{}/", self.root.trim_end_matches('/'))
+    }
+
+    /// A path as the user gave it (relative to the working folder, or absolute) → relative
+    /// to the root. A file outside the root keeps the name it was given.
+    pub fn relative(&self, name: &str) -> String {
+        let p = Path::new(name);
+        let abs = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            self.cwd.join(p)
+        };
+        let abs = normalize_path(&abs);
+        let root = self.root.trim_end_matches('/');
+        match abs.strip_prefix(root).and_then(|rest| rest.strip_prefix('/')) {
+            Some(rest) if !rest.is_empty() => rest.to_owned(),
+            _ => name.replace('\\', "/"),
+        }
+    }
+
+    /// The path of a source relative to the root.
+    pub fn path(&self, id: SourceId) -> &str {
+        &self.paths[id.0 as usize]
+    }
+}
 
 /// Text for HTML and XML, in content and attributes: `&`, `<`, `>`, `"` and `'` escaped, and
 /// the control characters XML 1.0 forbids dropped (a draft may contain anything). The one
@@ -61,6 +120,9 @@ impl Summary {
         }
         if self.waived > 0 {
             parts.push(tr!("summary-waived", count = self.waived));
+        }
+        if self.problems > 0 {
+            parts.push(tr!("summary-problems", count = self.problems));
         }
         let findings = if parts.is_empty() {
             tr!("summary-no-findings")

@@ -1,16 +1,22 @@
 //! `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other tools.
 //!
-//! Own serde structs for the small subset kader writes; a test validates the output against
-//! the official schema. Columns are Unicode code points (`columnKind`), file URIs are
-//! relative to `%SRCROOT%` (the working directory), and waived findings are suppressions.
+//! Own serde structs for the small subset kader writes; CI validates the output against the
+//! official schema and with Microsoft's SARIF multitool. Columns are Unicode code points
+//! (`columnKind`), file URIs are relative to `%SRCROOT%` (the repository root, see
+//! `RepoPaths`), waived findings are suppressions, and problems with the input are
+//! tool-execution notifications. Every result has a physical location, as GitHub code
+//! scanning requires: a finding about the whole plan is placed at line 1 of kader.toml (or
+//! of the plan's first draft) and names its register node as a logical location.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::RepoPaths;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::i18n::tr;
+use crate::inputs::InputProblem;
 use crate::lang::ruleset::RuleSet;
 use crate::source::{SourceId, Sources};
 
@@ -26,9 +32,34 @@ struct Log<'a> {
 #[serde(rename_all = "camelCase")]
 struct Run<'a> {
     tool: Tool<'a>,
+    invocations: Vec<Invocation>,
     original_uri_base_ids: BTreeMap<&'static str, ArtifactLocation>,
     column_kind: &'static str,
     results: Vec<SarifResult>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    /// False when a problem with the input made the run exit 2.
+    execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Notification {
+    level: &'static str,
+    message: Text,
+    descriptor: Descriptor,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    locations: Vec<Location>,
+}
+
+#[derive(Serialize)]
+struct Descriptor {
+    id: &'static str,
 }
 
 #[derive(Serialize)]
@@ -135,7 +166,8 @@ struct LogicalLocation {
 #[serde(rename_all = "camelCase")]
 struct PhysicalLocation {
     artifact_location: ArtifactLocation,
-    region: Region,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Region>,
 }
 
 #[derive(Serialize)]
@@ -143,10 +175,14 @@ struct PhysicalLocation {
 struct Region {
     start_line: usize,
     start_column: usize,
-    end_line: usize,
-    end_column: usize,
-    byte_offset: usize,
-    byte_length: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byte_offset: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byte_length: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -189,22 +225,41 @@ fn fingerprint(parts: &[&str]) -> String {
     format!("{h:016x}")
 }
 
-fn physical(sources: &Sources, label: &Label) -> PhysicalLocation {
+fn artifact(uri: &str) -> ArtifactLocation {
+    ArtifactLocation {
+        uri: uri_encode(uri),
+        uri_base_id: Some("SRCROOT"),
+    }
+}
+
+fn physical(sources: &Sources, repo: &RepoPaths, label: &Label) -> PhysicalLocation {
     let f = sources.get(label.source);
     let (s, e) = (f.position(label.span.start), f.position(label.span.end));
     PhysicalLocation {
-        artifact_location: ArtifactLocation {
-            uri: uri_encode(&f.name),
-            uri_base_id: Some("SRCROOT"),
-        },
-        region: Region {
+        artifact_location: artifact(repo.path(label.source)),
+        region: Some(Region {
             start_line: s.line,
             start_column: s.column,
-            end_line: e.line,
-            end_column: e.column,
-            byte_offset: label.span.start,
-            byte_length: label.span.len(),
-        },
+            end_line: Some(e.line),
+            end_column: Some(e.column),
+            byte_offset: Some(label.span.start),
+            byte_length: Some(label.span.len()),
+        }),
+    }
+}
+
+/// Line 1 of a file: where a finding about the whole plan is placed.
+fn first_line(repo: &RepoPaths, id: SourceId) -> PhysicalLocation {
+    PhysicalLocation {
+        artifact_location: artifact(repo.path(id)),
+        region: Some(Region {
+            start_line: 1,
+            start_column: 1,
+            end_line: Some(1),
+            end_column: Some(1),
+            byte_offset: Some(0),
+            byte_length: Some(0),
+        }),
     }
 }
 
@@ -218,7 +273,14 @@ fn input_rules() -> [(&'static str, String, String, String); 1] {
     )]
 }
 
-pub fn render(diags: &[Diagnostic], rules: &RuleSet, sources: &Sources, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    diags: &[Diagnostic],
+    problems: &[InputProblem],
+    rules: &RuleSet,
+    sources: &Sources,
+    repo: &RepoPaths,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut descriptors: Vec<RuleDescriptor<'_>> = rules
         .rules
         .iter()
@@ -265,7 +327,8 @@ pub fn render(diags: &[Diagnostic], rules: &RuleSet, sources: &Sources, out: &mu
     let results = diags
         .iter()
         .map(|d| {
-            let file = d.file.map(|f| sources.get(f).name.clone()).unwrap_or_default();
+            // Repository-relative, so a finding keeps its fingerprint from any folder.
+            let file = d.file.map(|f| repo.path(f).to_owned()).unwrap_or_default();
             let owner = d.action.clone().or_else(|| d.node.clone()).unwrap_or_default();
             let n = seen.entry((d.file, owner.clone(), d.rule.clone())).or_insert(0);
             *n += 1;
@@ -273,24 +336,24 @@ pub fn render(diags: &[Diagnostic], rules: &RuleSet, sources: &Sources, out: &mu
             let locations = match &d.primary {
                 Some(p) => vec![Location {
                     id: None,
-                    physical_location: Some(physical(sources, p)),
+                    physical_location: Some(physical(sources, repo, p)),
                     logical_locations: Vec::new(),
                     message: None,
                 }],
-                None => d
-                    .node
-                    .iter()
-                    .map(|node| Location {
-                        id: None,
-                        physical_location: None,
-                        logical_locations: vec![LogicalLocation {
+                None => vec![Location {
+                    id: None,
+                    physical_location: repo.anchor.map(|a| first_line(repo, a)),
+                    logical_locations: d
+                        .node
+                        .iter()
+                        .map(|node| LogicalLocation {
                             name: node.clone(),
                             fully_qualified_name: node.clone(),
                             kind: "module",
-                        }],
-                        message: None,
-                    })
-                    .collect(),
+                        })
+                        .collect(),
+                    message: None,
+                }],
             };
             SarifResult {
                 rule_id: d.rule.clone(),
@@ -306,7 +369,7 @@ pub fn render(diags: &[Diagnostic], rules: &RuleSet, sources: &Sources, out: &mu
                     .enumerate()
                     .map(|(i, l)| Location {
                         id: Some(i + 1),
-                        physical_location: Some(physical(sources, l)),
+                        physical_location: Some(physical(sources, repo, l)),
                         logical_locations: Vec::new(),
                         message: Some(Text {
                             text: l.message.clone(),
@@ -330,10 +393,32 @@ pub fn render(diags: &[Diagnostic], rules: &RuleSet, sources: &Sources, out: &mu
             }
         })
         .collect();
-    let root = std::env::current_dir()
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
-        .unwrap_or_default();
-    let root_uri = format!("file://{}/", uri_encode(root.trim_end_matches('/')));
+    let notifications = problems
+        .iter()
+        .map(|p| Notification {
+            level: if p.warning { "warning" } else { "error" },
+            message: Text {
+                text: format!("{}: {}", repo.relative(&p.file), p.message),
+            },
+            descriptor: Descriptor { id: p.kind.code() },
+            locations: vec![Location {
+                id: None,
+                physical_location: Some(PhysicalLocation {
+                    artifact_location: artifact(&repo.relative(&p.file)),
+                    region: p.position.map(|(line, column)| Region {
+                        start_line: line,
+                        start_column: column,
+                        end_line: None,
+                        end_column: None,
+                        byte_offset: None,
+                        byte_length: None,
+                    }),
+                }),
+                logical_locations: Vec::new(),
+                message: None,
+            }],
+        })
+        .collect();
     let log = Log {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
@@ -346,10 +431,14 @@ pub fn render(diags: &[Diagnostic], rules: &RuleSet, sources: &Sources, out: &mu
                     rules: descriptors,
                 },
             },
+            invocations: vec![Invocation {
+                execution_successful: problems.iter().all(|p| p.warning),
+                tool_execution_notifications: notifications,
+            }],
             original_uri_base_ids: BTreeMap::from([(
                 "SRCROOT",
                 ArtifactLocation {
-                    uri: root_uri,
+                    uri: repo.root_uri(),
                     uri_base_id: None,
                 },
             )]),
