@@ -312,3 +312,60 @@ fn a_pathological_regex_against_a_long_line_completes() {
     assert_eq!(run.code, 1);
     other_file_checked(&run);
 }
+
+#[test]
+fn a_special_file_is_named_and_never_read() {
+    let dir = dir_with_other("special");
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("a.md")).unwrap();
+    // Named on the command line: exit 2 with a clear message, the other file still checked.
+    let run = check(dir.path(), &["a.md", "b-ander-team.md"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("fout: a.md: is geen gewoon bestand"),
+        "{}",
+        run.stdout
+    );
+    other_file_checked(&run);
+    // Met while walking a folder: the same.
+    let run = check(dir.path(), &["--format", "json", "."]);
+    assert_eq!(run.code, 2);
+    let v = run.json();
+    assert_eq!(v["problems"][0]["file"], "a.md");
+    assert_eq!(v["problems"][0]["kind"], "geen-gewoon-bestand");
+    assert_eq!(v["summary"]["files"], 1);
+}
+
+#[test]
+fn nothing_to_check_is_said_and_is_exit_2() {
+    let dir = TempDir::new("empty-plan");
+    std::fs::create_dir(dir.path().join("leeg")).unwrap();
+    std::fs::write(dir.path().join("leeg/notities.txt"), "geen Markdown").unwrap();
+    let run = kader_in(dir.path(), &["check", "leeg"]);
+    no_panic(&run);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("fout: leeg: geen concepten gevonden (*.md), dus niets gecontroleerd"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("beleid-dekking"),
+        "no coverage warnings for an empty plan: {}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("0 bestanden, 0 acties: 1 probleem"),
+        "{}",
+        run.stdout
+    );
+    let special = TempDir::new("only-special");
+    std::os::unix::fs::symlink("/dev/zero", special.path().join("a.md")).unwrap();
+    let run = kader_in(special.path(), &["check", "a.md"]);
+    assert_eq!(run.code, 2);
+    assert!(!run.stdout.contains("beleid-dekking"), "{}", run.stdout);
+}
