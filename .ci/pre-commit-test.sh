@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The real pre-commit framework (from PyPI) runs this repository's hook (.pre-commit-hooks.yaml,
 # language: rust) in a throwaway plan repository: a faulty draft blocks the commit, the fixed
-# draft passes. Uses the committed HEAD of this repository, as pre-commit does.
+# draft passes, an untracked faulty draft beside it does not block. Uses the committed HEAD of
+# this repository, as pre-commit does.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -44,4 +45,13 @@ sed -i 's/^- \*\*Beleidslijn:\*\*/- **Eigenaar:** Team HRM\n- **Beleidslijn:**/'
 git add -A
 git commit -q -m "concept met eigenaar" > "$work/passed.log" 2>&1 || { cat "$work/passed.log"; echo "pre-commit-test: the fixed draft was blocked" >&2; exit 1; }
 echo "pre-commit-test: the fixed draft was committed"
-echo "pre-commit: 2 passed, 0 failed"
+
+# An untracked faulty draft is not part of the commit (the hook checks git's index with
+# --staged): a commit of another change must go through.
+printf '### Actie NW-01: Nog niet af\n\n- **Eigenaar:** n.t.b.\n' > jaarplan/team-nieuw.md
+sed -i 's/^# Jaarplan/# Jaarplan (herzien)/' jaarplan/team-voorbeeld.md
+git add jaarplan/team-voorbeeld.md
+git commit -q -m "herzien, met een los concept ernaast" > "$work/untracked.log" 2>&1 || { cat "$work/untracked.log"; echo "pre-commit-test: an untracked draft blocked the commit" >&2; exit 1; }
+git ls-files --error-unmatch jaarplan/team-nieuw.md >/dev/null 2>&1 && { echo "pre-commit-test: the untracked draft was committed" >&2; exit 1; }
+echo "pre-commit-test: an untracked faulty draft did not block the commit"
+echo "pre-commit: 3 passed, 0 failed"

@@ -185,6 +185,11 @@ walk-not-utf8-help = Save the file as UTF-8 (in Word: Save as → Plain text →
 walk-special-file = is not a regular file (a device, pipe or socket), not read
 walk-no-drafts = no drafts found (*.md), so nothing was checked
 walk-no-drafts-help = Give the folder with the plan's team files, or name it under `paden` in kader.toml.
+git-not-staged = is not in git's index (not added with `git add`)
+git-not-staged-help = `kader check --staged` checks what a commit would hold; add the file with `git add`, or check the working tree with `kader check`.
+git-not-in-index = is not in git's index
+git-no-index = cannot read git's index: { $reason }
+git-no-index-help = `--staged` works in a git repository, with git on the PATH.
 
 ## Writing a report (-o)
 
@@ -425,6 +430,7 @@ cli-check--output = Write the report to this file (in one go; never over a draft
 cli-check--rules = Use this rule file instead of the bundled rules.
 cli-check--deny_warnings = Let warnings fail the check too (exit code 1).
 cli-check--watch = Keep watching: check again as soon as a draft, rule file or kader.toml changes.
+cli-check--staged = Check the plan as it is in git's index (what a commit would hold): drafts, kader.toml, rules, registers and baseline from the index; the working tree is not touched.
 cli-coverage = Show for every item of the beleidsplan (and the IZA regioplan) which actions carry it out.
 cli-coverage--paths = Draft files or folders (folders are searched for *.md).
 cli-coverage--format = Output format: human (the tree, readable) or json.

@@ -185,6 +185,11 @@ walk-not-utf8-help = Sla het bestand op als UTF-8 (in Word: Opslaan als → Plat
 walk-special-file = is geen gewoon bestand (een apparaat, pijp of socket), niet gelezen
 walk-no-drafts = geen concepten gevonden (*.md), dus niets gecontroleerd
 walk-no-drafts-help = Geef de map met de teambestanden van het jaarplan, of zet die onder `paden` in kader.toml.
+git-not-staged = staat niet in de index van git (niet toegevoegd met `git add`)
+git-not-staged-help = `kader check --staged` controleert wat een commit zou bevatten; voeg het bestand toe met `git add`, of controleer de werkmap met `kader check`.
+git-not-in-index = staat niet in de index van git
+git-no-index = kan de index van git niet lezen: { $reason }
+git-no-index-help = `--staged` werkt in een git-repository, met git op het PATH.
 
 ## Rapport wegschrijven (-o)
 
@@ -425,6 +430,7 @@ cli-check--output = Schrijf het rapport naar dit bestand (in één keer; nooit o
 cli-check--rules = Gebruik dit regelbestand in plaats van de ingebouwde regels.
 cli-check--deny_warnings = Laat ook waarschuwingen de controle doen mislukken (exitcode 1).
 cli-check--watch = Blijf kijken: controleer opnieuw zodra een concept, regelbestand of kader.toml verandert.
+cli-check--staged = Controleer het plan zoals het in de index van git staat (wat een commit zou bevatten): concepten, kader.toml, regels, registers en baseline uit de index; de werkmap blijft onaangeroerd.
 cli-coverage = Toon per onderdeel van het beleidsplan (en het IZA-regioplan) welke acties het uitvoeren.
 cli-coverage--paths = Conceptbestanden of mappen (mappen worden doorzocht op *.md).
 cli-coverage--format = Uitvoervorm: human (de boom, leesbaar) of json.

@@ -120,6 +120,9 @@ pub struct CheckArgs {
     #[arg(long)]
     pub watch: bool,
 
+    #[arg(long, conflicts_with = "watch")]
+    pub staged: bool,
+
     #[arg(long, value_name = "BESTAND", conflicts_with = "no_baseline")]
     pub baseline: Option<PathBuf>,
 

@@ -69,12 +69,18 @@ pub struct Config {
     pub overrides: Vec<(Spanned<String>, Override)>,
 }
 
-/// Find kader.toml in `start` or a directory above it.
+/// Find kader.toml in `start` or a directory above it, on disk.
 pub fn discover(start: &Path) -> Option<PathBuf> {
+    discover_where(start, &|p| p.is_file())
+}
+
+/// Find kader.toml in `start` or a directory above it, where `exists` says a file is (on
+/// disk, or in git's index).
+pub fn discover_where(start: &Path, exists: &dyn Fn(&Path) -> bool) -> Option<PathBuf> {
     let mut dir = Some(start);
     while let Some(d) = dir {
         let candidate = d.join(FILE_NAME);
-        if candidate.is_file() {
+        if exists(&candidate) {
             return Some(candidate);
         }
         dir = d.parent();

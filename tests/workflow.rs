@@ -190,11 +190,20 @@ fn hook_install_writes_an_executable_hook_once() {
         2,
         "not a git repository"
     );
-    std::fs::create_dir_all(dir.path().join(".git/hooks")).unwrap();
+    let init = std::process::Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(dir.path())
+        .status()
+        .unwrap();
+    assert!(init.success());
     let run = kader_in(dir.path(), &["hook", "install"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let hook = dir.path().join(".git/hooks/pre-commit");
-    assert!(std::fs::read_to_string(&hook).unwrap().contains("exec kader check"));
+    assert!(
+        std::fs::read_to_string(&hook)
+            .unwrap()
+            .contains("exec kader check --staged")
+    );
     let mode = std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&hook).unwrap().permissions());
     assert_eq!(mode & 0o111, 0o111, "executable");
     let again = kader_in(dir.path(), &["hook", "install"]);

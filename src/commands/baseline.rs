@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::output::write_report;
-use super::{Context, ExitStatus, report_problems, say_error, setup_and_plan};
+use super::{Context, ExitStatus, Source, report_problems, say_error, setup_and_plan};
 use crate::baseline::{self, Baseline};
 use crate::cli::BaselineArgs;
 use crate::i18n::{self, tr};
@@ -13,7 +13,7 @@ use crate::origin::Disk;
 use crate::render;
 
 pub fn run(args: BaselineArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
-    let Some((setup, mut plan)) = setup_and_plan(ctx, args.rules.as_ref(), &args.paths, stderr) else {
+    let Some((setup, mut plan)) = setup_and_plan(ctx, &Source::Disk, args.rules.as_ref(), &args.paths, stderr) else {
         return ExitStatus::Error;
     };
     i18n::with_lang(setup.lang, || {

@@ -1,17 +1,17 @@
 //! `kader check [PATHS]`: the plan's findings in one of five formats, with the baseline
-//! applied; `--watch` checks again on every change.
+//! applied; `--staged` checks the plan as it is in git's index; `--watch` checks again on
+//! every change.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 
 use super::output::deliver;
-use super::{Context, ExitStatus, FreeUnlessExiting, repo_paths, report_problems, say_error, setup_and_plan};
+use super::{Context, ExitStatus, FreeUnlessExiting, Source, repo_paths, report_problems, say_error, setup_and_plan};
 use crate::baseline;
 use crate::cli::{CheckArgs, FormatArg};
 use crate::diagnostic::Diagnostic;
 use crate::engine::Checked;
 use crate::i18n::{self, tr};
-use crate::origin::Disk;
 use crate::render::{self, Format, RepoPaths, Summary};
 
 pub fn run(args: CheckArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
@@ -30,7 +30,15 @@ pub(super) fn once(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> ExitStatus {
-    let Some((setup, plan)) = setup_and_plan(ctx, args.rules.as_ref(), &args.paths, stderr) else {
+    let source = if args.staged {
+        let Some(index) = Source::index(stderr) else {
+            return ExitStatus::Error;
+        };
+        index
+    } else {
+        Source::Disk
+    };
+    let Some((setup, plan)) = setup_and_plan(ctx, &source, args.rules.as_ref(), &args.paths, stderr) else {
         return ExitStatus::Error;
     };
     let mut plan = FreeUnlessExiting::new(plan, exiting);
@@ -44,7 +52,7 @@ pub(super) fn once(
                 .baseline
                 .clone()
                 .unwrap_or_else(|| baseline::default_path(config_file));
-            match plan.read_baseline(&path, &Disk) {
+            match plan.read_baseline(&path, source.origin()) {
                 Ok(None) if args.baseline.is_some() => {
                     say_error(
                         stderr,

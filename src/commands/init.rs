@@ -71,8 +71,9 @@ pub fn init(dir: &Path) -> std::io::Result<Vec<Outcome>> {
         .collect()
 }
 
-/// The git hook `kader hook install` writes.
-pub const HOOK: &str = "#!/bin/sh\n# kader: controleer het jaarplan voor elke commit (geïnstalleerd met `kader hook install`).\n# Een fout in het plan houdt de commit tegen; `git commit --no-verify` slaat de controle over.\nexec kader check\n";
+/// The git hook `kader hook install` writes: it checks what the commit will hold (git's
+/// index), not the working tree.
+pub const HOOK: &str = "#!/bin/sh\n# kader: controleer het jaarplan voor elke commit (geïnstalleerd met `kader hook install`).\n# Gecontroleerd wordt wat de commit bevat (de index van git), niet de werkmap.\n# Een fout in het plan houdt de commit tegen; `git commit --no-verify` slaat de controle over.\nexec kader check --staged\n";
 
 /// Find the repository's `.git` directory from `start` upwards.
 pub fn git_dir(start: &Path) -> Option<PathBuf> {
@@ -87,9 +88,28 @@ pub fn git_dir(start: &Path) -> Option<PathBuf> {
     None
 }
 
-/// Write `.git/hooks/pre-commit` (executable); an existing hook is left alone.
-pub fn install_hook(git: &Path) -> std::io::Result<(PathBuf, bool)> {
-    let path = git.join("hooks").join("pre-commit");
+/// The hooks folder of the repository around `cwd`, as git says it (worktrees,
+/// submodules and `core.hooksPath` included); `None` outside a repository.
+pub fn hooks_dir(cwd: &Path) -> Option<PathBuf> {
+    let out = std::process::Command::new("git")
+        .args(["rev-parse", "--git-path", "hooks"])
+        .current_dir(cwd)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let path = String::from_utf8_lossy(&out.stdout)
+        .trim_end_matches(['\n', '\r'])
+        .to_owned();
+    Some(cwd.join(path))
+}
+
+/// Write `pre-commit` in the hooks folder (executable); an existing hook is left alone.
+pub fn install_hook(hooks: &Path) -> std::io::Result<(PathBuf, bool)> {
+    let path = hooks.join("pre-commit");
     let written = write_new(&path, HOOK)?;
     if written {
         use std::os::unix::fs::PermissionsExt;
@@ -126,12 +146,12 @@ pub fn run(dir: Option<PathBuf>, stdout: &mut dyn Write, stderr: &mut dyn Write)
 /// `kader hook install`.
 pub fn hook_install(stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let Some(git) = git_dir(&cwd) else {
+    let Some(hooks) = hooks_dir(&cwd) else {
         let message = tr!("hook-no-git", dir = cwd.display().to_string());
         say_error(stderr, &message, Some(&tr!("hook-no-git-help")));
         return ExitStatus::Error;
     };
-    match install_hook(&git) {
+    match install_hook(&hooks) {
         Ok((path, true)) => {
             let _ = writeln!(stdout, "{}", tr!("hook-written", path = path.display().to_string()));
             ExitStatus::Success

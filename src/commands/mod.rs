@@ -28,7 +28,7 @@ use crate::cli::{Cli, Command, LangArg};
 use crate::diagnostic::Severity;
 use crate::engine::{Checked, Options, Plan, Setup, Stage};
 use crate::i18n::{self, Lang, tr};
-use crate::inputs::{self, InputProblem};
+use crate::inputs::{self, InputProblem, git::GitIndex};
 use crate::origin::{Disk, Origin};
 use crate::render::{self, RepoPaths};
 
@@ -107,13 +107,62 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStat
     })
 }
 
+/// Where a command reads the plan from: the working tree, or git's index (`--staged`).
+pub enum Source {
+    Disk,
+    Index(GitIndex),
+}
+
+impl Source {
+    /// Git's index of the repository around the working folder; a problem is said on stderr.
+    fn index(stderr: &mut dyn Write) -> Option<Source> {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        match GitIndex::open(&cwd) {
+            Ok(index) => Some(Source::Index(index)),
+            Err(e) => {
+                let reason = e.to_string();
+                say_error(
+                    stderr,
+                    &tr!("git-no-index", reason = reason),
+                    Some(&tr!("git-no-index-help")),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn origin(&self) -> &dyn Origin {
+        match self {
+            Source::Disk => &Disk,
+            Source::Index(index) => index,
+        }
+    }
+
+    /// kader.toml from the working folder upwards, where this source has files.
+    fn find_config(&self, cwd: &Path) -> Option<PathBuf> {
+        match self {
+            Source::Disk => crate::config::discover(cwd),
+            Source::Index(index) => crate::config::discover_where(cwd, &|p| index.contains(p)),
+        }
+    }
+}
+
 /// Settings and rules: kader.toml (`--config`, or found from the working directory upwards)
 /// and the rule set it names (or `--rules`, or the bundled one). A problem is reported and
 /// `None` returned (exit 2 follows).
 fn setup(ctx: &Context, rules: Option<&PathBuf>, stderr: &mut dyn Write) -> Option<Setup> {
+    setup_from(ctx, &Source::Disk, rules, stderr)
+}
+
+fn setup_from(ctx: &Context, source: &Source, rules: Option<&PathBuf>, stderr: &mut dyn Write) -> Option<Setup> {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let config = ctx.config.clone().or_else(|| crate::config::discover(&cwd));
-    match Setup::load(&Disk, config.as_deref(), rules.map(PathBuf::as_path), ctx.lang) {
+    let config = ctx.config.clone().or_else(|| source.find_config(&cwd));
+    match Setup::load(
+        source.origin(),
+        config.as_deref(),
+        rules.map(PathBuf::as_path),
+        ctx.lang,
+    ) {
         Ok(setup) => Some(setup),
         Err(e) => {
             i18n::with_lang(e.lang, || {
@@ -152,11 +201,14 @@ fn kept(setup: &Setup, d: &inputs::disk::DraftPath) -> bool {
     !globs.is_match(rel)
 }
 
-/// The plan on disk: the drafts under `paths` (or kader.toml's), read in parallel.
-fn plan_from_disk(setup: &Setup, paths: &[PathBuf]) -> Plan {
+/// The plan from `source`: the drafts under `paths` (or kader.toml's), read in parallel.
+fn plan_from(setup: &Setup, source: &Source, paths: &[PathBuf]) -> Plan {
     let mut plan = Plan::new(setup);
     let paths = plan_paths(setup, paths);
-    let (mut drafts, problems) = inputs::disk::discover(&paths);
+    let (mut drafts, problems) = match source {
+        Source::Disk => inputs::disk::discover(&paths),
+        Source::Index(index) => index.drafts(&paths),
+    };
     drafts.retain(|d| kept(setup, d));
     // Nothing to check is a problem of its own, unless a problem already says why.
     if drafts.is_empty() && problems.iter().all(|p| p.warning) {
@@ -165,7 +217,11 @@ fn plan_from_disk(setup: &Setup, paths: &[PathBuf]) -> Plan {
     for p in problems {
         plan.add_problem(p);
     }
-    let origin: &dyn Origin = &Disk;
+    if let Source::Index(index) = source {
+        // One `git cat-file` for every staged draft; a failure leaves each read on its own.
+        let _ = index.prefetch(&drafts.iter().map(|d| d.path.clone()).collect::<Vec<_>>());
+    }
+    let origin = source.origin();
     let read = |d: &inputs::disk::DraftPath| inputs::disk::read(d, origin);
     // One draft (a pre-commit hook on one file) needs no thread pool.
     let read: Vec<_> = if drafts.len() > 1 {
@@ -178,16 +234,17 @@ fn plan_from_disk(setup: &Setup, paths: &[PathBuf]) -> Plan {
     plan
 }
 
-/// Settings, rules and the plan on disk: what `check`, `coverage`, `report` and `baseline`
-/// share. `None` when the settings or rules are broken (reported; exit 2 follows).
+/// Settings, rules and the plan from `source`: what `check`, `coverage`, `report` and
+/// `baseline` share. `None` when the settings or rules are broken (reported; exit 2 follows).
 fn setup_and_plan(
     ctx: &Context,
+    source: &Source,
     rules: Option<&PathBuf>,
     paths: &[PathBuf],
     stderr: &mut dyn Write,
 ) -> Option<(Setup, Plan)> {
-    let setup = setup(ctx, rules, stderr)?;
-    let plan = i18n::with_lang(setup.lang, || plan_from_disk(&setup, paths));
+    let setup = setup_from(ctx, source, rules, stderr)?;
+    let plan = i18n::with_lang(setup.lang, || plan_from(&setup, source, paths));
     Some((setup, plan))
 }
 

@@ -4,14 +4,14 @@
 use std::io::Write;
 
 use super::output::deliver;
-use super::{Context, ExitStatus, report_problems, setup_and_plan};
+use super::{Context, ExitStatus, Source, report_problems, setup_and_plan};
 use crate::check;
 use crate::cli::ReportArgs;
 use crate::i18n;
 use crate::render;
 
 pub fn run(args: ReportArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
-    let Some((setup, mut plan)) = setup_and_plan(ctx, args.rules.as_ref(), &args.paths, stderr) else {
+    let Some((setup, mut plan)) = setup_and_plan(ctx, &Source::Disk, args.rules.as_ref(), &args.paths, stderr) else {
         return ExitStatus::Error;
     };
     i18n::with_lang(setup.lang, || {

@@ -6,6 +6,7 @@
 //! Must not: parse Markdown or know about rules.
 
 pub mod disk;
+pub mod git;
 
 use crate::i18n::tr;
 use crate::origin::Input;
