@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::path::Path;
 use std::process::Command;
 
 use common::{TempDir, kader_in};
@@ -277,4 +278,82 @@ fn watch_checks_again_when_a_draft_changes() {
         later.iter().any(|l| l == "1 bestand, 1 actie: 5 fouten"),
         "a report after the change: {later:?}"
     );
+}
+
+/// Run `kader check --watch ARGS` in `dir`; the receiver gets each line of its stdout.
+fn watch(dir: &Path, args: &[&str]) -> (std::process::Child, std::sync::mpsc::Receiver<String>) {
+    use std::io::{BufRead, BufReader};
+    let mut all = vec!["check", "--watch"];
+    all.extend_from_slice(args);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kader"))
+        .args(&all)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    (child, rx)
+}
+
+/// How many checks the watch started within `seconds` (each ends with the watching line).
+fn checks_within(rx: &std::sync::mpsc::Receiver<String>, seconds: u64) -> usize {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    let mut checks = 0;
+    while let Some(left) = until.checked_duration_since(std::time::Instant::now()) {
+        match rx.recv_timeout(left) {
+            Ok(line) if line.contains("kader kijkt mee") => checks += 1,
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    checks
+}
+
+/// Wait up to `seconds` for the first check to end; whether it did.
+fn checks_within_until_one(rx: &std::sync::mpsc::Receiver<String>, seconds: u64) -> bool {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while let Some(left) = until.checked_duration_since(std::time::Instant::now()) {
+        match rx.recv_timeout(left) {
+            Ok(line) if line.contains("kader kijkt mee") => return true,
+            Ok(_) => {}
+            Err(_) => return false,
+        }
+    }
+    false
+}
+
+#[test]
+fn watch_checks_again_only_when_content_changes() {
+    let dir = TempDir::new("watch-idle");
+    std::fs::write(dir.path().join("kader.toml"), "paden = [\"jaarplan\"]\n").unwrap();
+    std::fs::create_dir(dir.path().join("jaarplan")).unwrap();
+    let draft = dir.path().join("jaarplan/team.md");
+    std::fs::write(&draft, "### Actie HA-01: Zonder velden\n").unwrap();
+    // The report goes into the watched folder: writing it must not start a check.
+    let (mut child, rx) = watch(dir.path(), &["-o", "rapport.txt"]);
+    // The first check (started at once; building the plan may take a moment).
+    let first = checks_within_until_one(&rx, 30);
+    let idle = checks_within(&rx, 4);
+    // Touching a draft without changing it, and reading it, are no change either.
+    let text = std::fs::read_to_string(&draft).unwrap();
+    std::fs::write(&draft, &text).unwrap();
+    let same = checks_within(&rx, 3);
+    std::fs::write(&draft, "### Actie HA-01: Met eigenaar\n\n- **Eigenaar:** Team HRM\n").unwrap();
+    let changed = checks_within(&rx, 6);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(first, "the first check");
+    assert_eq!(idle, 0, "checks while nothing changed");
+    assert_eq!(same, 0, "checks after writing the same content");
+    assert_eq!(changed, 1, "one check after a real change");
+    let report = std::fs::read_to_string(dir.path().join("rapport.txt")).unwrap();
+    assert!(report.contains("Met eigenaar"), "{report}");
 }

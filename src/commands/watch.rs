@@ -4,13 +4,22 @@
 //! change) and the loop that clears the screen and checks again. A file saved half-written
 //! is simply checked as it is; the next save triggers another check. A broken rule file or
 //! kader.toml is reported and the watch goes on.
+//!
+//! Only a real change of content checks again: an event counts when it changes, creates or
+//! removes a draft, rule file, register, kader.toml or baseline (`*.md`, `*.markdown`,
+//! `*.kader`, `*.toml`) that is not kader's own report, and then only when the content of
+//! those files differs from what it was when the last check started. kader's own reads of
+//! the files (access events), its report and the temporary file it writes the report
+//! through never start a check.
 
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use notify::RecursiveMode;
+use notify::{EventKind, RecursiveMode};
 
 use super::{Context, ExitStatus};
 use crate::cli::CheckArgs;
@@ -39,6 +48,47 @@ fn targets(args: &CheckArgs, config_arg: Option<&PathBuf>) -> Vec<PathBuf> {
     out
 }
 
+/// Files whose content a check reads: drafts, rule files, registers, kader.toml, baselines.
+fn is_input(p: &Path) -> bool {
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["md", "markdown", "kader", "toml"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
+}
+
+/// What the watched inputs hold now: each input file under the targets with a hash of its
+/// content (missing files are simply absent).
+fn contents(targets: &[PathBuf], output: Option<&Path>) -> BTreeMap<PathBuf, u64> {
+    let mut state = BTreeMap::new();
+    let mut add = |p: &Path| {
+        if output.is_some_and(|o| std::fs::canonicalize(p).is_ok_and(|c| c == o)) {
+            return;
+        }
+        if let Ok(bytes) = std::fs::read(p) {
+            let mut h = std::hash::DefaultHasher::new();
+            bytes.hash(&mut h);
+            state.insert(p.to_path_buf(), h.finish());
+        }
+    };
+    for t in targets {
+        if t.is_file() {
+            add(t);
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(t)
+            .follow_links(true)
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for e in walker.filter_map(Result::ok) {
+            if e.file_type().is_file() && is_input(e.path()) {
+                add(e.path());
+            }
+        }
+    }
+    state
+}
+
 pub fn run(args: &CheckArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
     let (tx, rx) = mpsc::channel();
     let mut debouncer = match notify_debouncer_full::new_debouncer(Duration::from_millis(250), None, tx) {
@@ -53,13 +103,14 @@ pub fn run(args: &CheckArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut
             return ExitStatus::Error;
         }
     };
-    for t in targets(args, ctx.config.as_ref()) {
+    let targets = targets(args, ctx.config.as_ref());
+    for t in &targets {
         let mode = if t.is_dir() {
             RecursiveMode::Recursive
         } else {
             RecursiveMode::NonRecursive
         };
-        if let Err(e) = debouncer.watch(&t, mode) {
+        if let Err(e) = debouncer.watch(t, mode) {
             let _ = writeln!(
                 stderr,
                 "{}: {}",
@@ -77,6 +128,8 @@ pub fn run(args: &CheckArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut
         .as_ref()
         .and_then(|o| std::fs::canonicalize(o).ok().or_else(|| Some(o.clone())));
     loop {
+        // What the inputs hold as this check starts: a change during the check counts.
+        let before = contents(&targets, output.as_deref());
         // Clear the screen and draw the report again.
         let _ = write!(stdout, "\x1b[2J\x1b[H");
         // A watch may run past midnight: each check is made for the day it runs on.
@@ -88,22 +141,20 @@ pub fn run(args: &CheckArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut
         super::check::once(args, &ctx, false, stdout, stderr);
         let _ = writeln!(stdout, "{}", tr!("watch-watching"));
         let _ = stdout.flush();
-        // Wait for a change that is not kader's own report.
+        // Wait for a change of content that is not kader's own report.
         loop {
             match rx.recv() {
                 Ok(Ok(events)) => {
-                    let relevant = events.iter().any(|e| {
-                        e.paths.iter().any(|p| {
-                            let own = output.as_ref().is_some_and(|o| {
-                                p == o || p.file_name() == o.file_name() && p.extension() == o.extension()
-                            });
-                            let hidden = p
-                                .components()
-                                .any(|c| c.as_os_str().to_string_lossy().starts_with(".git"));
-                            !own && !hidden
-                        })
+                    let touches_input = events.iter().any(|e| {
+                        !matches!(e.kind, EventKind::Access(_))
+                            && e.paths.iter().any(|p| {
+                                let own = output
+                                    .as_ref()
+                                    .is_some_and(|o| std::fs::canonicalize(p).is_ok_and(|c| &c == o) || p == o);
+                                is_input(p) && !own
+                            })
                     });
-                    if relevant {
+                    if touches_input && contents(&targets, output.as_deref()) != before {
                         break;
                     }
                 }
