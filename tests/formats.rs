@@ -378,3 +378,39 @@ fn problems_with_the_input_are_in_every_format() {
         human.stdout
     );
 }
+
+#[test]
+fn paths_from_kader_toml_are_shown_as_if_typed_in_the_working_folder() {
+    let repo = plan_repository("paths-as-typed");
+    let root = std::fs::canonicalize(repo.path())
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let below = repo.path().join("docs/notities");
+    for (dir, prefix) in [(repo.path().to_path_buf(), "jaarplan/"), (below, "../../jaarplan/")] {
+        let json = common::kader_in(&dir, &["check", "--format", "json"]).json();
+        let files: Vec<&str> = json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|d| d["file"].as_str())
+            .collect();
+        assert!(!files.is_empty());
+        assert!(files.iter().all(|f| f.starts_with(prefix)), "{files:?}");
+        for format in ["human", "json", "junit"] {
+            let run = common::kader_in(&dir, &["check", "--format", format]);
+            assert!(
+                !run.stdout.contains(&root),
+                "{format}: an absolute path in\n{}",
+                run.stdout
+            );
+            assert!(
+                !run.stderr.contains(&root),
+                "{format}: an absolute path in\n{}",
+                run.stderr
+            );
+        }
+        let report = common::kader_in(&dir, &["report"]);
+        assert!(!report.stdout.contains(&root), "an absolute path in the HTML report");
+    }
+}
