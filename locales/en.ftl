@@ -252,6 +252,11 @@ register-levels = Use one of: { $levels }
 register-unknown-parent = parent `{ $parent }` of `{ $id }` does not exist
 register-unknown-id = unknown ID
 register-unknown-parent-help = `ouder` names the ID of another item of this register.
+register-own-parent = `{ $id }` names itself as its parent
+register-own-parent-label = the parent is the node itself
+register-parent-cycle = the parents in the register form a loop: { $chain }
+register-parent-cycle-help = A part belongs under a theme and a theme under a line; give one of these nodes another `ouder`.
+register-parent-cycle-label = this parent closes the loop
 
 ## Time expressions (tijdpad)
 

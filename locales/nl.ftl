@@ -252,6 +252,11 @@ register-levels = Gebruik een van: { $levels }
 register-unknown-parent = ouder `{ $parent }` van `{ $id }` bestaat niet
 register-unknown-id = onbekend ID
 register-unknown-parent-help = `ouder` noemt het ID van een ander onderdeel van dit register.
+register-own-parent = `{ $id }` noemt zichzelf als ouder
+register-own-parent-label = ouder is zichzelf
+register-parent-cycle = de ouders in het register vormen een kring: { $chain }
+register-parent-cycle-label = deze ouder sluit de kring
+register-parent-cycle-help = Een onderdeel hoort onder een thema en een thema onder een lijn; geef een van deze onderdelen een andere `ouder`.
 
 ## Tijdsaanduidingen (tijdpad)
 

@@ -175,6 +175,10 @@ impl Register {
                 explanation: n.toelichting,
             });
         }
+        let parent_spans: Vec<Option<Span>> = parents
+            .iter()
+            .map(|p| p.as_ref().map(|p| Span::new(p.span().start, p.span().end)))
+            .collect();
         for (i, parent) in parents.into_iter().enumerate() {
             let Some(parent) = parent else { continue };
             match index.get(&parent.get_ref().to_uppercase()) {
@@ -182,7 +186,23 @@ impl Register {
                     nodes[i].parent = Some(p);
                     nodes[p].children.push(i);
                 }
-                _ => {
+                Some(_) => {
+                    let s = parent.span();
+                    diags.push(
+                        Diagnostic::new(
+                            REGISTER_PROBLEM,
+                            Severity::Error,
+                            tr!("register-own-parent", id = nodes[i].id.as_str()),
+                        )
+                        .with_primary(Label::new(
+                            file,
+                            Span::new(s.start, s.end),
+                            tr!("register-own-parent-label"),
+                        ))
+                        .with_help(tr!("register-unknown-parent-help")),
+                    );
+                }
+                None => {
                     let s = parent.span();
                     diags.push(
                         Diagnostic::new(
@@ -198,6 +218,52 @@ impl Register {
                         .with_help(tr!("register-unknown-parent-help")),
                     );
                 }
+            }
+        }
+        // Parents that lead back to where they started: every walk up the tree (coverage,
+        // the report) would never end. Each node is visited once (iterative, colours).
+        let mut state = vec![0u8; nodes.len()]; // 0 unseen, 1 on the current path, 2 done
+        for start in 0..nodes.len() {
+            let mut path = Vec::new();
+            let mut at = Some(start);
+            while let Some(n) = at {
+                match state[n] {
+                    2 => break,
+                    1 => {
+                        // `path` from the first `n` on is the loop.
+                        let from = path.iter().position(|&x| x == n).unwrap_or(0);
+                        let ring: Vec<usize> = path[from..].to_vec();
+                        let chain: Vec<&str> = ring
+                            .iter()
+                            .chain(std::iter::once(&n))
+                            .map(|&x| nodes[x].id.as_str())
+                            .collect();
+                        let mut d = Diagnostic::new(
+                            REGISTER_PROBLEM,
+                            Severity::Error,
+                            tr!("register-parent-cycle", chain = chain.join(" → ")),
+                        );
+                        if let Some(span) = parent_spans[n] {
+                            d = d.with_primary(Label::new(file, span, tr!("register-parent-cycle-label")));
+                        }
+                        diags.push(d.with_help(tr!("register-parent-cycle-help")));
+                        // Break the loop, so nothing that reads this register can spin.
+                        for &x in &ring {
+                            if let Some(p) = nodes[x].parent.take() {
+                                nodes[p].children.retain(|&c| c != x);
+                            }
+                        }
+                        break;
+                    }
+                    _ => {
+                        state[n] = 1;
+                        path.push(n);
+                        at = nodes[n].parent;
+                    }
+                }
+            }
+            for n in path {
+                state[n] = 2;
             }
         }
         let normalized = nodes

@@ -369,3 +369,31 @@ fn nothing_to_check_is_said_and_is_exit_2() {
     assert_eq!(run.code, 2);
     assert!(!run.stdout.contains("beleid-dekking"), "{}", run.stdout);
 }
+
+#[test]
+fn a_register_whose_parents_form_a_loop_is_an_error_at_the_node() {
+    let dir = TempDir::new("parent-loop");
+    std::fs::write(
+        dir.path().join("team.md"),
+        "### Actie HA-01: Flexpool\n\n- **Beleidslijn:** HA.X\n",
+    )
+    .unwrap();
+    let rules = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/rule-files/invalid/register-ouder-kring.kader"
+    );
+    for command in ["check", "coverage", "report"] {
+        let run = common::kader_within(dir.path(), 60, &[command, "--rules", rules, "team.md"])
+            .unwrap_or_else(|| panic!("kader {command} did not end"));
+        no_panic(&run);
+        assert_eq!(run.code, 2, "{command}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("de ouders in het register vormen een kring: HA.X → HA.Y → HA.X"),
+            "{command}: {}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("`HA.Z` noemt zichzelf als ouder"), "{}", run.stderr);
+        assert!(run.stderr.contains("ouder is zichzelf"), "{}", run.stderr);
+    }
+}

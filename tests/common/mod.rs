@@ -91,3 +91,48 @@ pub fn rule_ids(json: &serde_json::Value) -> Vec<String> {
         .map(|d| d["rule"].as_str().expect("rule").to_owned())
         .collect()
 }
+
+/// Run `kader` in `dir`, killed after `seconds`: a hang guard for input that once made it
+/// spin (it catches "never ends"; it is not a speed assertion). `None` when it was killed.
+pub fn kader_within(dir: &Path, seconds: u64, args: &[&str]) -> Option<Run> {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kader"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run kader");
+    let (mut out, mut err) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
+    let out = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = out.read_to_end(&mut s);
+        s
+    });
+    let err = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = err.read_to_end(&mut s);
+        s
+    });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for kader") {
+            break Some(status);
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let (stdout, stderr) = (out.join().unwrap_or_default(), err.join().unwrap_or_default());
+    status.map(|s| Run {
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+        code: s.code().unwrap_or(-1),
+    })
+}
