@@ -85,9 +85,42 @@ pub fn not_utf8() -> io::Error {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Disk;
 
+impl InputKind {
+    /// The largest file kader reads as this kind: 256 MiB for a draft, 16 MiB for the rest.
+    pub fn size_limit(self) -> u64 {
+        match self {
+            InputKind::Draft => 256 << 20,
+            _ => 16 << 20,
+        }
+    }
+}
+
 impl Origin for Disk {
-    fn read(&self, path: &Path, _kind: InputKind) -> io::Result<Vec<u8>> {
-        std::fs::read(path)
+    /// Only regular files are read (a device, a pipe or a socket could block or never
+    /// end), checked before opening, and never more than the kind's size limit.
+    fn read(&self, path: &Path, kind: InputKind) -> io::Result<Vec<u8>> {
+        use std::io::Read;
+        let meta = std::fs::metadata(path)?;
+        if meta.is_dir() {
+            return Err(io::Error::from(io::ErrorKind::IsADirectory));
+        }
+        if !meta.is_file() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                tr!("io-not-a-regular-file"),
+            ));
+        }
+        let limit = kind.size_limit();
+        let too_large = || io::Error::new(io::ErrorKind::InvalidData, tr!("io-too-large", limit = limit >> 20));
+        if meta.len() > limit {
+            return Err(too_large());
+        }
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        std::fs::File::open(path)?.take(limit + 1).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > limit {
+            return Err(too_large());
+        }
+        Ok(bytes)
     }
 
     fn identity(&self, path: &Path) -> String {

@@ -397,3 +397,103 @@ fn a_register_whose_parents_form_a_loop_is_an_error_at_the_node() {
         assert!(run.stderr.contains("ouder is zichzelf"), "{}", run.stderr);
     }
 }
+
+fn mkfifo(path: &Path) {
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(ok.success());
+}
+
+#[test]
+fn only_regular_files_are_read_whatever_names_them() {
+    let dir = dir_with_other("special-inputs");
+    let d = dir.path();
+    mkfifo(&d.join("pijp.kader"));
+    mkfifo(&d.join("pijp.toml"));
+    // A rule file that includes a device, one whose register is a pipe.
+    std::fs::write(
+        d.join("gebruikt-nul.kader"),
+        "plan \"Test\" {\n  periode 2026-01-01 t/m 2027-12-31\n}\ngebruik \"/dev/zero\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("register-pijp.kader"),
+        "plan \"Test\" {\n  periode 2026-01-01 t/m 2027-12-31\n  register beleid = \"pijp.toml\"\n}\n",
+    )
+    .unwrap();
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["check", "--rules", "pijp.kader", "b-ander-team.md"],
+        vec!["check", "--rules", "/dev/zero", "b-ander-team.md"],
+        vec!["check", "--rules", "gebruikt-nul.kader", "b-ander-team.md"],
+        vec!["check", "--rules", "register-pijp.kader", "b-ander-team.md"],
+        vec!["--config", "/dev/zero", "check", "b-ander-team.md"],
+        vec!["--config", "pijp.toml", "check", "b-ander-team.md"],
+        vec!["check", "--baseline", "/dev/zero", "b-ander-team.md"],
+        vec!["check", "--baseline", "pijp.toml", "b-ander-team.md"],
+    ];
+    for args in cases {
+        let run = common::kader_within(d, 60, &args).unwrap_or_else(|| panic!("{args:?} did not end"));
+        no_panic(&run);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("is geen gewoon bestand (een apparaat, pijp of socket)"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn the_time_zone_never_comes_from_the_working_folder() {
+    let dir = dir_with_other("tz");
+    std::fs::create_dir(dir.path().join("Europe")).unwrap();
+    // Reading ./Europe/Amsterdam would block on the pipe.
+    mkfifo(&dir.path().join("Europe/Amsterdam"));
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kader"));
+    cmd.args(["check", "b-ander-team.md"])
+        .current_dir(dir.path())
+        .env("TZ", "Europe/Amsterdam");
+    let mut child = cmd
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break Some(s);
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(
+        status.and_then(|s| s.code()),
+        Some(1),
+        "kader read the time zone from the working folder"
+    );
+}
+
+#[test]
+fn settings_and_rules_larger_than_16_mb_are_refused() {
+    let dir = dir_with_other("too-large");
+    for name in ["groot.kader", "kader.toml"] {
+        let f = std::fs::File::create(dir.path().join(name)).unwrap();
+        f.set_len(17 << 20).unwrap();
+    }
+    let run = common::kader_within(dir.path(), 60, &["check", "--rules", "groot.kader", "b-ander-team.md"]).unwrap();
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("is groter dan 16 MB"), "{}", run.stderr);
+    let run = common::kader_within(dir.path(), 60, &["check", "b-ander-team.md"]).unwrap();
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("kader.toml") && run.stderr.contains("is groter dan 16 MB"),
+        "{}",
+        run.stderr
+    );
+}

@@ -354,10 +354,18 @@ fn local_time_zone() -> jiff::tz::TimeZone {
     };
     match std::env::var("TZ") {
         Ok(tz) if !tz.is_empty() => {
-            let name = tz.trim_start_matches(':');
-            let path = Path::new("/usr/share/zoneinfo").join(name);
-            tzif(Path::new(name))
-                .or_else(|| tzif(&path))
+            // From the system's zoneinfo (or an absolute path), never from the working
+            // folder: `TZ=Europe/Amsterdam` must not read ./Europe/Amsterdam.
+            let name = Path::new(tz.trim_start_matches(':'));
+            let file = if name.is_absolute() {
+                Some(name.to_path_buf())
+            } else if name.components().all(|c| matches!(c, std::path::Component::Normal(_))) {
+                Some(Path::new("/usr/share/zoneinfo").join(name))
+            } else {
+                None
+            };
+            file.filter(|f| f.is_file())
+                .and_then(|f| tzif(&f))
                 .unwrap_or_else(jiff::tz::TimeZone::system)
         }
         _ => tzif(Path::new("/etc/localtime")).unwrap_or_else(jiff::tz::TimeZone::system),

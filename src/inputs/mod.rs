@@ -56,6 +56,7 @@ impl ProblemKind {
         match e.kind() {
             std::io::ErrorKind::NotFound => ProblemKind::NotFound,
             std::io::ErrorKind::PermissionDenied => ProblemKind::NoAccess,
+            std::io::ErrorKind::InvalidInput => ProblemKind::SpecialFile,
             _ => ProblemKind::Unreadable,
         }
     }
