@@ -200,6 +200,7 @@ output-is-draft-help = Choose another name, for example report.txt or report.jso
 output-is-input = { $path } is a file kader reads; kader does not overwrite it
 output-is-input-help = Choose another name for the report.
 output-write-failed = { $path } cannot be written: { $reason }
+output-stdout-failed = cannot write the output: { $reason }
 
 ## kader check --watch
 
@@ -569,4 +570,4 @@ cli-report = Write one HTML page with the whole plan for reviewers: summary, tim
 cli-report--paths = Draft files or folders (folders are searched for *.md).
 cli-report--output = Write the report to this file, such as report.html (in one go; never over a draft).
 cli-report--rules = Use this rule file instead of the bundled rules.
-cli--jobs = Check with this many threads (default: one per core); the output is always the same.
+cli--jobs = Check with this many threads (default: one per core, at most four per core); the output is always the same.

@@ -200,6 +200,7 @@ output-is-draft-help = Kies een andere naam, bijvoorbeeld rapport.txt of rapport
 output-is-input = { $path } is een bestand dat kader leest; kader overschrijft het niet
 output-is-input-help = Kies een andere naam voor het rapport.
 output-write-failed = { $path } kan niet geschreven worden: { $reason }
+output-stdout-failed = kan de uitvoer niet schrijven: { $reason }
 
 ## kader check --watch
 
@@ -569,4 +570,4 @@ cli-report = Schrijf één HTML-pagina met het hele plan voor reviewers: samenva
 cli-report--paths = Conceptbestanden of mappen (mappen worden doorzocht op *.md).
 cli-report--output = Schrijf het rapport naar dit bestand, zoals rapport.html (in één keer; nooit over een concept).
 cli-report--rules = Gebruik dit regelbestand in plaats van de ingebouwde regels.
-cli--jobs = Controleer met zoveel threads (standaard één per kern); de uitvoer is altijd dezelfde.
+cli--jobs = Controleer met zoveel threads (standaard één per kern, hoogstens vier per kern); de uitvoer is altijd dezelfde.

@@ -497,3 +497,46 @@ fn settings_and_rules_larger_than_16_mb_are_refused() {
         run.stderr
     );
 }
+
+#[test]
+fn a_full_disk_is_exit_2_with_a_message_for_every_command() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let plan = "fixtures/jaarplan-2026-2027";
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["check", plan],
+        vec!["check", "--format", "json", plan],
+        vec!["check", "--format", "sarif", plan],
+        vec!["coverage", plan],
+        vec!["report", plan],
+        vec!["rules"],
+        vec!["explain", "actie-eigenaar"],
+        vec!["test"],
+        vec!["completions", "bash"],
+        vec!["manpage"],
+    ];
+    for args in commands {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kader"))
+            .args(&args)
+            .current_dir(root)
+            .env("NO_COLOR", "1")
+            .stdout(full)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("kan de uitvoer niet schrijven"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn absurd_job_counts_are_bounded() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let plan = "fixtures/jaarplan-2026-2027";
+    let one = common::kader_within(root, 60, &["--jobs", "1", "check", plan]).unwrap();
+    let many = common::kader_within(root, 60, &["--jobs", "10000", "check", plan]).expect("--jobs 10000 ends");
+    assert_eq!((many.code, &many.stdout), (one.code, &one.stdout));
+    let zero = common::kader_within(root, 60, &["--jobs", "0", "check", plan]).expect("--jobs 0 ends");
+    assert_eq!(zero.stdout, one.stdout);
+}

@@ -19,7 +19,7 @@ pub mod shell;
 pub mod test;
 mod watch;
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -78,7 +78,9 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStat
     // `--jobs N`: the threads that check files (default: one per core). Set once; a second
     // call in the same process (tests) keeps the first pool.
     if let Some(jobs) = cli.jobs {
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(bounded_jobs(jobs))
+            .build_global();
     }
     let lang = cli.lang.map(|l| match l {
         LangArg::En => Lang::En,
@@ -89,8 +91,15 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStat
         lang,
         today: today(),
     };
+    // A failed write (a full disk, /dev/full) is exit 2 with a message, whatever the
+    // command; a reader that went away (`kader check | head`) stops the output quietly.
+    let mut out = Tracked {
+        inner: stdout,
+        failed: None,
+    };
+    let stdout: &mut dyn Write = &mut out;
     // Until kader.toml is read, the run speaks the language asked for (or Dutch).
-    i18n::with_lang(lang.unwrap_or_default(), || match cli.command {
+    let status = i18n::with_lang(lang.unwrap_or_default(), || match cli.command {
         Command::Check(args) => check::run(args, &ctx, stdout, stderr),
         Command::Coverage(args) => coverage::run(args, &ctx, stdout, stderr),
         Command::Rules(args) => rules::run(args, &ctx, stdout, stderr),
@@ -104,7 +113,54 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStat
         } => init::hook_install(stdout, stderr),
         Command::Completions { shell } => shell::completions(shell, stdout),
         Command::Manpage => shell::manpage(stdout),
-    })
+    });
+    let _ = out.flush();
+    match out.failed {
+        Some((io::ErrorKind::BrokenPipe, _)) => status,
+        Some((_, reason)) => {
+            i18n::with_lang(lang.unwrap_or_default(), || {
+                say_error(stderr, &tr!("output-stdout-failed", reason = reason), None);
+            });
+            ExitStatus::Error
+        }
+        None => status,
+    }
+}
+
+/// `--jobs N`, bounded: at least 1, at most four threads per core (`--jobs 10000` once took
+/// 45 s and 1.7 GB just to start its threads).
+fn bounded_jobs(asked: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    asked.clamp(1, 4 * cores)
+}
+
+/// Standard output that remembers its first failed write.
+struct Tracked<'a> {
+    inner: &'a mut dyn Write,
+    failed: Option<(io::ErrorKind, String)>,
+}
+
+impl Tracked<'_> {
+    fn note<T>(&mut self, r: io::Result<T>) -> io::Result<T> {
+        if let Err(e) = &r
+            && self.failed.is_none()
+        {
+            self.failed = Some((e.kind(), e.to_string()));
+        }
+        r
+    }
+}
+
+impl Write for Tracked<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let r = self.inner.write(buf);
+        self.note(r)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let r = self.inner.flush();
+        self.note(r)
+    }
 }
 
 /// Where a command reads the plan from: the working tree, or git's index (`--staged`).

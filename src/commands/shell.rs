@@ -5,15 +5,23 @@ use std::io::Write;
 use super::ExitStatus;
 use crate::cli;
 
+/// Both are made in memory first: clap_complete panics when its writer fails, and a
+/// failed write to stdout is reported by `commands::run`.
 pub fn completions(shell: clap_complete::Shell, stdout: &mut dyn Write) -> ExitStatus {
     let mut cmd = cli::command();
-    clap_complete::generate(shell, &mut cmd, "kader", stdout);
+    let mut text = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "kader", &mut text);
+    let _ = stdout.write_all(&text);
     ExitStatus::Success
 }
 
 pub fn manpage(stdout: &mut dyn Write) -> ExitStatus {
-    match clap_mangen::Man::new(cli::command()).render(stdout) {
-        Ok(()) => ExitStatus::Success,
+    let mut text = Vec::new();
+    match clap_mangen::Man::new(cli::command()).render(&mut text) {
+        Ok(()) => {
+            let _ = stdout.write_all(&text);
+            ExitStatus::Success
+        }
         Err(_) => ExitStatus::Error,
     }
 }
