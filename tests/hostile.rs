@@ -540,3 +540,93 @@ fn absurd_job_counts_are_bounded() {
     let zero = common::kader_within(root, 60, &["--jobs", "0", "check", plan]).expect("--jobs 0 ends");
     assert_eq!(zero.stdout, one.stdout);
 }
+
+/// A plan with the test fields (`eigenaar`, `beleidslijn`, `iep`) and the bundled beleidsplan.
+fn rule_head(parts: &Path) -> String {
+    let root = env!("CARGO_MANIFEST_DIR");
+    format!(
+        "plan \"Test\" {{\n  periode 2026-01-01 t/m 2027-12-31\n  register beleid = \"{root}/rules/beleidsplan-2026-2027.toml\"\n}}\ngebruik \"{}\"\n",
+        parts.display()
+    )
+}
+
+#[test]
+fn each_rule_file_is_read_once_and_a_diamond_is_legal() {
+    let dir = dir_with_other("include-once");
+    let d = dir.path();
+    let parts = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rule-files/parts/velden.kader");
+    // A diamond: hoofd includes b and c, both include d, which holds the one rule.
+    std::fs::write(
+        d.join("hoofd.kader"),
+        rule_head(&parts) + "gebruik \"b.kader\"\ngebruik \"c.kader\"\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("b.kader"), "gebruik \"d.kader\"\n").unwrap();
+    std::fs::write(d.join("c.kader"), "gebruik \"d.kader\"\n").unwrap();
+    std::fs::write(
+        d.join("d.kader"),
+        "regel eigenaar-ingevuld fout {\n  eis eigenaar ingevuld\n  melding \"Actie {actie} heeft geen eigenaar\"\n}\n",
+    )
+    .unwrap();
+    let run = common::kader_within(d, 60, &["check", "--rules", "hoofd.kader", "b-ander-team.md"]).unwrap();
+    assert_eq!(run.code, 1, "a diamond is legal: {}", run.stderr);
+    assert!(run.stdout.contains("Actie HA-02 heeft geen eigenaar"), "{}", run.stdout);
+    // Twenty files, each including the next twice: the last (with an error) is read once,
+    // so its error is said once (it was 2^20 reads, 12–16 s and 790 MB).
+    std::fs::write(
+        d.join("k0.kader"),
+        rule_head(&parts) + "gebruik \"k1.kader\"\ngebruik \"k1.kader\"\n",
+    )
+    .unwrap();
+    for i in 1..20 {
+        std::fs::write(
+            d.join(format!("k{i}.kader")),
+            format!("gebruik \"k{0}.kader\"\ngebruik \"k{0}.kader\"\n", i + 1),
+        )
+        .unwrap();
+    }
+    std::fs::write(d.join("k20.kader"), "regel kapot fout {\n").unwrap();
+    let run = common::kader_within(d, 60, &["check", "--rules", "k0.kader", "b-ander-team.md"]).expect("ends");
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stderr.matches("k20.kader:").count(), 1, "{}", run.stderr);
+}
+
+#[test]
+fn long_operand_chains_and_include_chains_need_no_deep_stack() {
+    let dir = dir_with_other("deep-rules");
+    let d = dir.path();
+    let parts = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rule-files/parts/velden.kader");
+    // One requirement of 10,000 alternatives, and one of 10,000 operands.
+    let or: Vec<&str> = std::iter::repeat_n("eigenaar ingevuld", 10_000).collect();
+    let and: Vec<&str> = std::iter::repeat_n("iep ingevuld", 10_000).collect();
+    std::fs::write(
+        d.join("lang.kader"),
+        rule_head(&parts)
+            + &format!(
+                "regel veel-of fout {{\n  eis {}\n  melding \"of\"\n}}\nregel veel-en fout {{\n  eis {}\n  melding \"en\"\n}}\n",
+                or.join(" of "),
+                and.join(" en ")
+            ),
+    )
+    .unwrap();
+    let run = common::kader_within(d, 60, &["check", "--rules", "lang.kader", "b-ander-team.md"]).expect("ends");
+    no_panic(&run);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stdout.matches("[veel-of] fout").count(), 1, "{}", run.stdout);
+    // The draft has an IEP: all 10,000 operands hold.
+    assert_eq!(run.stdout.matches("[veel-en] fout").count(), 0, "{}", run.stdout);
+    // An include chain of 8,000 files.
+    std::fs::write(d.join("i0.kader"), rule_head(&parts) + "gebruik \"i1.kader\"\n").unwrap();
+    for i in 1..8000 {
+        std::fs::write(d.join(format!("i{i}.kader")), format!("gebruik \"i{}.kader\"\n", i + 1)).unwrap();
+    }
+    std::fs::write(
+        d.join("i8000.kader"),
+        "regel eigenaar-ingevuld fout {\n  eis eigenaar ingevuld\n  melding \"Actie {actie} heeft geen eigenaar\"\n}\n",
+    )
+    .unwrap();
+    let run = common::kader_within(d, 60, &["check", "--rules", "i0.kader", "b-ander-team.md"]).expect("ends");
+    no_panic(&run);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("Actie HA-02 heeft geen eigenaar"), "{}", run.stdout);
+}

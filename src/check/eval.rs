@@ -131,14 +131,24 @@ fn subject_word(rules: &RuleSet, s: &Subject) -> String {
 impl<'a> Eval<'a> {
     pub fn eval(&mut self, e: &Expr, item: Item<'a>) -> Outcome {
         match e {
-            Expr::And(a, b) => {
-                self.eval(a, item)?;
-                self.eval(b, item)
+            Expr::And(all) => {
+                for e in all {
+                    self.eval(e, item)?;
+                }
+                Ok(())
             }
-            Expr::Or(a, b) => match self.eval(a, item) {
-                Ok(()) => Ok(()),
-                Err(first) => self.eval(b, item).map_err(|_| first),
-            },
+            Expr::Or(all) => {
+                let mut first = None;
+                for e in all {
+                    match self.eval(e, item) {
+                        Ok(()) => return Ok(()),
+                        Err(f) => {
+                            first.get_or_insert(f);
+                        }
+                    }
+                }
+                first.map_or(Ok(()), Err)
+            }
             Expr::If(c, t) => match self.eval(c, item) {
                 Ok(()) => self.eval(t, item),
                 Err(_) => Ok(()),

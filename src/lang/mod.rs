@@ -37,6 +37,8 @@ pub fn load(entry: &str, origin: &dyn Origin, sources: &mut Sources) -> (Option<
         diags: Vec::new(),
         items: Vec::new(),
         stack: Vec::new(),
+        open: Vec::new(),
+        loaded: std::collections::HashSet::new(),
         registers: Vec::new(),
     };
     let Some(entry_id) = loader.file(entry, None) else {
@@ -60,6 +62,14 @@ pub fn load(entry: &str, origin: &dyn Origin, sources: &mut Sources) -> (Option<
 /// One file of the include chain: its canonical path, its id, and the include that led here.
 type Frame = (String, SourceId, Option<(SourceId, Span)>);
 
+/// A rule file being read: the items still to go, and an include waiting for its file.
+struct Open {
+    id: SourceId,
+    path: String,
+    items: std::vec::IntoIter<Item>,
+    pending: Option<Item>,
+}
+
 struct Loader<'a> {
     origin: &'a dyn Origin,
     sources: &'a mut Sources,
@@ -67,6 +77,10 @@ struct Loader<'a> {
     items: Vec<Located>,
     /// The include chain being read: (path, file, span of the include that led here).
     stack: Vec<Frame>,
+    /// The files of `stack`, with what is left to read of each.
+    open: Vec<Open>,
+    /// Every file read so far (canonical paths): each is read once.
+    loaded: std::collections::HashSet<String>,
     registers: resolve::LoadedRegisters,
 }
 
@@ -80,11 +94,68 @@ impl Loader<'_> {
         }
     }
 
-    /// Read and parse one rule file, then the files it includes.
-    fn file(&mut self, path: &str, from: Option<(SourceId, Span)>) -> Option<SourceId> {
+    /// Read and parse the entry rule file, then the files it includes, depth first, with an
+    /// explicit stack (an include chain of any length needs no recursion). Each file is read
+    /// once: a diamond (A includes B and C, both include D) loads D once; only a file that
+    /// includes itself through the chain is an error. Items come out in the order the
+    /// recursive reading gave them: an included file's items before the `gebruik` itself.
+    fn file(&mut self, entry: &str, from: Option<(SourceId, Span)>) -> Option<SourceId> {
+        let entry_id = self.open(entry, from)?;
+        while let Some(top) = self.open.last_mut() {
+            let Some(item) = top.items.next() else {
+                self.open.pop();
+                self.stack.pop();
+                if let Some(parent) = self.open.last_mut()
+                    && let Some(item) = parent.pending.take()
+                {
+                    let file = parent.id;
+                    self.items.push(Located { file, item });
+                }
+                continue;
+            };
+            let (id, path) = (top.id, top.path.clone());
+            match &item {
+                Item::Include(p) => {
+                    let target = self.join(&path, &p.value);
+                    let span = p.span;
+                    if let Some(top) = self.open.last_mut() {
+                        top.pending = Some(item);
+                    }
+                    if self.open(&target, Some((id, span))).is_none()
+                        && let Some(top) = self.open.last_mut()
+                        && let Some(item) = top.pending.take()
+                    {
+                        // Not opened (unreadable, a cycle, or read already): the include
+                        // item follows at once.
+                        self.items.push(Located { file: id, item });
+                    }
+                    continue;
+                }
+                Item::Plan(plan) => {
+                    for it in &plan.items {
+                        if let syntax::PlanItem::Register { name, path: rpath } = it {
+                            let target = self.join(&path, &rpath.value);
+                            let reg = self.register(&target, id, rpath.span);
+                            self.registers.push((name.clone(), reg));
+                        }
+                    }
+                }
+                _ => {}
+            }
+            self.items.push(Located { file: id, item });
+        }
+        Some(entry_id)
+    }
+
+    /// Read and parse one rule file and put it on the stack; `None` when it cannot be read,
+    /// closes a cycle, or was read already.
+    fn open(&mut self, path: &str, from: Option<(SourceId, Span)>) -> Option<SourceId> {
         let key = self.canonical(path);
         if let Some(pos) = self.stack.iter().position(|(k, _, _)| *k == key) {
             self.cycle(pos, from);
+            return None;
+        }
+        if !self.loaded.insert(key.clone()) {
             return None;
         }
         let text = match self.read(path, InputKind::RuleFile) {
@@ -109,26 +180,12 @@ impl Loader<'_> {
         for e in errors {
             self.diags.push(syntax_diagnostic(id, e));
         }
-        for item in file.items {
-            match &item {
-                Item::Include(p) => {
-                    let target = self.join(path, &p.value);
-                    self.file(&target, Some((id, p.span)));
-                }
-                Item::Plan(plan) => {
-                    for it in &plan.items {
-                        if let syntax::PlanItem::Register { name, path: rpath } = it {
-                            let target = self.join(path, &rpath.value);
-                            let reg = self.register(&target, id, rpath.span);
-                            self.registers.push((name.clone(), reg));
-                        }
-                    }
-                }
-                _ => {}
-            }
-            self.items.push(Located { file: id, item });
-        }
-        self.stack.pop();
+        self.open.push(Open {
+            id,
+            path: path.to_owned(),
+            items: file.items.into_iter(),
+            pending: None,
+        });
         Some(id)
     }
 

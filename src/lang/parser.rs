@@ -809,24 +809,26 @@ impl<'s> Parser_<'s> {
         if depth > MAX_DEPTH {
             return fail(ws(i), 1, PErrorKind::TooDeep);
         }
-        let (mut i, mut left) = self.and_expr(i, depth)?;
+        let (mut i, first) = self.and_expr(i, depth)?;
+        let mut all = vec![first];
         while let Some(r) = self.peek_word(i, &["of", "or"]) {
-            let (r, right) = self.and_expr(r, depth)?;
-            left = Expr::Or(Box::new(left), Box::new(right));
+            let (r, next) = self.and_expr(r, depth)?;
+            all.push(next);
             i = r;
         }
-        Ok((i, left))
+        Ok((i, if all.len() == 1 { all.remove(0) } else { Expr::Or(all) }))
     }
 
     /// `en := unair ("en" unair)*`
     fn and_expr<'a>(&self, i: &'a str, depth: usize) -> PResult<'a, Expr> {
-        let (mut i, mut left) = self.unary(i, depth)?;
+        let (mut i, first) = self.unary(i, depth)?;
+        let mut all = vec![first];
         while let Some(r) = self.peek_word(i, &["en", "and"]) {
-            let (r, right) = self.unary(r, depth)?;
-            left = Expr::And(Box::new(left), Box::new(right));
+            let (r, next) = self.unary(r, depth)?;
+            all.push(next);
             i = r;
         }
-        Ok((i, left))
+        Ok((i, if all.len() == 1 { all.remove(0) } else { Expr::And(all) }))
     }
 
     /// `unair := "niet" unair | "(" expr ")" | "als" expr "dan" unair | toets`
@@ -1059,20 +1061,20 @@ mod tests {
             panic!()
         };
         assert_eq!(d.value, "lang verhaal");
-        let Clause::Require(Expr::And(_, b)) = &r.clauses[1] else {
+        let Clause::Require(Expr::And(all)) = &r.clauses[1] else {
             panic!()
         };
-        assert!(matches!(**b, Expr::Not(..)));
+        assert!(matches!(all[1], Expr::Not(..)));
     }
 
     #[test]
     fn or_binds_weaker_than_and() {
         let f = ok("regel r fout { eis a ingevuld of b ingevuld en c ingevuld }");
         let Item::Rule(r) = &f.items[0] else { panic!() };
-        let Clause::Require(Expr::Or(_, right)) = &r.clauses[0] else {
+        let Clause::Require(Expr::Or(all)) = &r.clauses[0] else {
             panic!()
         };
-        assert!(matches!(**right, Expr::And(..)));
+        assert!(matches!(all[1], Expr::And(..)));
     }
 
     #[test]

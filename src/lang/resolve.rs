@@ -716,13 +716,14 @@ fn field_of_kind(
 
 fn expr(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, e: &syntax::Expr) -> Option<rs::Expr> {
     Some(match e {
-        syntax::Expr::And(a, b) => {
-            let (a, b) = (expr(r, ctx, scope, a), expr(r, ctx, scope, b));
-            rs::Expr::And(Box::new(a?), Box::new(b?))
+        // Every operand is resolved (each problem reported), then the chain is whole or not.
+        syntax::Expr::And(all) => {
+            let all: Vec<Option<rs::Expr>> = all.iter().map(|e| expr(r, ctx, scope, e)).collect();
+            rs::Expr::And(all.into_iter().collect::<Option<Vec<_>>>()?)
         }
-        syntax::Expr::Or(a, b) => {
-            let (a, b) = (expr(r, ctx, scope, a), expr(r, ctx, scope, b));
-            rs::Expr::Or(Box::new(a?), Box::new(b?))
+        syntax::Expr::Or(all) => {
+            let all: Vec<Option<rs::Expr>> = all.iter().map(|e| expr(r, ctx, scope, e)).collect();
+            rs::Expr::Or(all.into_iter().collect::<Option<Vec<_>>>()?)
         }
         syntax::Expr::If(a, b) => {
             let (a, b) = (expr(r, ctx, scope, a), expr(r, ctx, scope, b));

@@ -161,8 +161,11 @@ pub enum Subject {
 
 #[derive(Debug)]
 pub enum Expr {
-    And(Box<Expr>, Box<Expr>),
-    Or(Box<Expr>, Box<Expr>),
+    /// Every operand holds; the first that fails explains (a flat list: no recursion on
+    /// the length of a chain).
+    And(Vec<Expr>),
+    /// One alternative holds; if none does, the first explains.
+    Or(Vec<Expr>),
     Not(Box<Expr>),
     If(Box<Expr>, Box<Expr>),
     Test(Test),
@@ -172,7 +175,8 @@ impl Expr {
     /// Does any test in the requirement satisfy `f`?
     fn any_test(&self, f: &dyn Fn(&Test) -> bool) -> bool {
         match self {
-            Expr::And(a, b) | Expr::Or(a, b) | Expr::If(a, b) => a.any_test(f) || b.any_test(f),
+            Expr::And(all) | Expr::Or(all) => all.iter().any(|e| e.any_test(f)),
+            Expr::If(a, b) => a.any_test(f) || b.any_test(f),
             Expr::Not(a) => a.any_test(f),
             Expr::Test(t) => f(t),
         }

@@ -192,8 +192,11 @@ impl Cmp {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
-    And(Box<Expr>, Box<Expr>),
-    Or(Box<Expr>, Box<Expr>),
+    /// `a en b en c`: every operand, in order (a flat list, so a long chain needs no
+    /// recursion to build, resolve, evaluate or drop).
+    And(Vec<Expr>),
+    /// `a of b of c`: the alternatives, in order.
+    Or(Vec<Expr>),
     Not(Box<Expr>, Span),
     /// `als voorwaarde dan eis`
     If(Box<Expr>, Box<Expr>),
