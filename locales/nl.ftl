@@ -180,6 +180,7 @@ walk-broken-link-argument = verwijst naar iets dat niet bestaat (kapotte koppeli
 walk-missing-help = Geef een bestaand bestand of een map met concepten (*.md).
 walk-link-loop = koppeling naar een bovenliggende map ({ $ancestor }), overgeslagen
 walk-broken-link = kapotte koppeling (het doel bestaat niet), overgeslagen
+walk-link-outside = koppeling naar buiten de gecontroleerde mappen, overgeslagen
 walk-binary = is geen tekstbestand (bevat NUL-bytes)
 walk-binary-help = Een concept is Markdown-tekst; haal dit bestand uit de map of hernoem het.
 walk-not-utf8 = is geen UTF-8

@@ -630,3 +630,39 @@ fn long_operand_chains_and_include_chains_need_no_deep_stack() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stdout.contains("Actie HA-02 heeft geen eigenaar"), "{}", run.stdout);
 }
+
+#[test]
+fn links_that_fan_out_or_lead_outside_do_not_blow_up_the_walk() {
+    let dir = dir_with_other("fan-out");
+    let d = dir.path();
+    // Twenty levels, each with two links to the next: 2^20 paths, 21 real folders.
+    for i in 0..=20 {
+        std::fs::create_dir_all(d.join(format!("d/{i}"))).unwrap();
+        std::fs::write(
+            d.join(format!("d/{i}/team-{i}.md")),
+            format!("### Actie FO-{i:02}: Laag {i}\n"),
+        )
+        .unwrap();
+    }
+    for i in 0..20 {
+        for name in ["a", "b"] {
+            std::os::unix::fs::symlink(format!("../{}", i + 1), d.join(format!("d/{i}/{name}"))).unwrap();
+        }
+    }
+    // And links out of the plan: the process's own /proc entry, and /sys.
+    std::os::unix::fs::symlink("/proc/self", d.join("zelf")).unwrap();
+    std::os::unix::fs::symlink("/sys/class", d.join("klassen")).unwrap();
+    let run = common::kader_within(d, 60, &["check", "--format", "json", "."]).expect("the walk ends");
+    no_panic(&run);
+    let v = run.json();
+    assert_eq!(v["summary"]["files"], 22, "each real draft once: {}", run.stderr);
+    let problems = v["problems"].as_array().unwrap();
+    let outside: Vec<&str> = problems
+        .iter()
+        .filter(|p| p["kind"] == "koppeling-naar-buiten")
+        .map(|p| p["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(outside, ["klassen", "zelf"], "{problems:?}");
+    assert!(problems.iter().all(|p| p["severity"] == "warning"), "{problems:?}");
+    assert_eq!(run.code, 1, "skipped links are warnings: {}", run.stderr);
+}

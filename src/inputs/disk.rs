@@ -47,6 +47,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<DraftPath>, Vec<InputProblem>) {
             });
         }
     };
+    // The folders being checked, as they really are: a link may lead anywhere inside them.
+    let roots: Vec<PathBuf> = paths.iter().filter_map(|p| std::fs::canonicalize(p).ok()).collect();
+    let visited = std::cell::RefCell::new(std::collections::HashSet::new());
+    let skipped = std::cell::RefCell::new(Vec::new());
     for root in paths {
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
@@ -73,11 +77,37 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<DraftPath>, Vec<InputProblem>) {
             problems.push(special_file(display(root)));
             continue;
         }
+        // Links are followed, but each real folder (device and inode) is entered once, so
+        // links that fan out (a/{x,y} → ../b, twenty deep) cannot make the walk exponential,
+        // and a link that leads outside every folder being checked (/proc/self, /sys) is
+        // skipped with a warning.
         let walker = WalkDir::new(root)
             .follow_links(true)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+            .filter_entry(|e| {
+                if e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.') {
+                    return false;
+                }
+                if e.depth() > 0 && e.path_is_symlink() {
+                    let inside = std::fs::canonicalize(e.path()).is_ok_and(|t| roots.iter().any(|r| t.starts_with(r)));
+                    if !inside {
+                        skipped.borrow_mut().push(InputProblem::warning(
+                            display(e.path()),
+                            ProblemKind::LinkOutside,
+                            tr!("walk-link-outside"),
+                        ));
+                        return false;
+                    }
+                }
+                if e.file_type().is_dir()
+                    && let Ok(m) = e.metadata()
+                {
+                    use std::os::unix::fs::MetadataExt;
+                    return visited.borrow_mut().insert((m.dev(), m.ino()));
+                }
+                true
+            });
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() && is_draft(e.path()) => add(e.path(), &mut drafts),
@@ -106,6 +136,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<DraftPath>, Vec<InputProblem>) {
             }
         }
     }
+    problems.extend(skipped.into_inner());
     // The plan's order (first occurrences, cycles) must not depend on the order of the
     // arguments: sort by name.
     drafts.sort_by(|a, b| a.name.cmp(&b.name));

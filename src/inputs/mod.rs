@@ -33,6 +33,8 @@ pub enum ProblemKind {
     LinkLoop,
     /// A link whose target does not exist, skipped.
     BrokenLink,
+    /// A link that leads outside every folder being checked, skipped.
+    LinkOutside,
 }
 
 impl ProblemKind {
@@ -48,6 +50,7 @@ impl ProblemKind {
             ProblemKind::NoDrafts => "geen-concepten",
             ProblemKind::LinkLoop => "koppeling-naar-boven",
             ProblemKind::BrokenLink => "kapotte-koppeling",
+            ProblemKind::LinkOutside => "koppeling-naar-buiten",
         }
     }
 
