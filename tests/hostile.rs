@@ -666,3 +666,56 @@ fn links_that_fan_out_or_lead_outside_do_not_blow_up_the_walk() {
     assert!(problems.iter().all(|p| p["severity"] == "warning"), "{problems:?}");
     assert_eq!(run.code, 1, "skipped links are warnings: {}", run.stderr);
 }
+
+#[test]
+fn output_to_devices_pipes_and_links_never_replaces_them() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = dir_with_other("output-special");
+    let d = dir.path();
+    // As root, a rename over /dev/null would replace the device with a file.
+    let run = common::kader_within(d, 60, &["check", "-o", "/dev/null", "b-ander-team.md"]).unwrap();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    // /dev/stdout is a link to the process's standard output: the report arrives there.
+    let run = common::kader_within(d, 60, &["check", "-o", "/dev/stdout", "b-ander-team.md"]).unwrap();
+    assert!(
+        run.stdout.contains("Actie HA-02 'Zonder eigenaar' heeft geen eigenaar"),
+        "{}",
+        run.stdout
+    );
+    // A pipe is written to, not replaced.
+    mkfifo(&d.join("rapport.pijp"));
+    let reader = {
+        let path = d.join("rapport.pijp");
+        std::thread::spawn(move || std::fs::read_to_string(path).unwrap())
+    };
+    let run = common::kader_within(d, 60, &["check", "-o", "rapport.pijp", "b-ander-team.md"]).unwrap();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(reader.join().unwrap().contains("Zonder eigenaar"));
+    assert!(std::fs::metadata(d.join("rapport.pijp")).unwrap().file_type().is_fifo());
+    // A link to a file: the file is replaced, the link stays a link.
+    std::fs::write(d.join("echt.txt"), "oud").unwrap();
+    std::os::unix::fs::symlink("echt.txt", d.join("rapport.txt")).unwrap();
+    let run = common::kader_within(d, 60, &["check", "-o", "rapport.txt", "b-ander-team.md"]).unwrap();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        std::fs::symlink_metadata(d.join("rapport.txt"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(d.join("echt.txt"))
+            .unwrap()
+            .contains("Zonder eigenaar")
+    );
+    // A long name (245 characters) still gets a temporary file beside it.
+    let long = format!("{}.txt", "r".repeat(241));
+    let run = common::kader_within(d, 60, &["check", "-o", &long, "b-ander-team.md"]).unwrap();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        std::fs::read_to_string(d.join(&long))
+            .unwrap()
+            .contains("Zonder eigenaar")
+    );
+}

@@ -24,9 +24,59 @@ fn is_draft_name(p: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
+/// What a chain of links ends in (also when that does not exist yet), at most 40 links deep.
+fn resolve_link(link: &Path) -> PathBuf {
+    let mut at = link.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::read_link(&at) {
+            Ok(next) => {
+                at = match at.parent() {
+                    Some(dir) if next.is_relative() => dir.join(next),
+                    _ => next,
+                };
+            }
+            Err(_) => break,
+        }
+    }
+    at
+}
+
 /// Write `bytes` to `target`. `inputs` are the files this run read; none of them, and no
 /// Markdown file, is ever replaced.
 pub fn write_report(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), WriteError> {
+    if is_draft_name(target) {
+        return Err(WriteError {
+            message: tr!("output-is-draft", path = target.display().to_string()),
+            help: Some(tr!("output-is-draft-help")),
+        });
+    }
+    // A device, a pipe or a socket (also behind a link: -o /dev/stdout, -o /dev/null) is
+    // written to as it is: replacing it with a regular file would break it.
+    if let Ok(meta) = std::fs::metadata(target)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(target)
+            .and_then(|mut f| f.write_all(bytes))
+            .map_err(|e| WriteError {
+                message: tr!(
+                    "output-write-failed",
+                    path = target.display().to_string(),
+                    reason = e.to_string()
+                ),
+                help: None,
+            });
+    }
+    // A link to a file: the file it names is replaced, the link stays.
+    let resolved;
+    let target = if std::fs::symlink_metadata(target).is_ok_and(|m| m.file_type().is_symlink()) {
+        resolved = resolve_link(target);
+        resolved.as_path()
+    } else {
+        target
+    };
     if is_draft_name(target) {
         return Err(WriteError {
             message: tr!("output-is-draft", path = target.display().to_string()),
@@ -51,7 +101,16 @@ pub fn write_report(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.kader-{}.tmp", std::process::id()));
+    // The temporary name stays within the 255 bytes a file name may have.
+    let mut short = name.as_str();
+    while short.len() > 200 {
+        let mut cut = short.len() - 1;
+        while !short.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        short = &short[..cut];
+    }
+    let temp = dir.join(format!(".{short}.kader-{}.tmp", std::process::id()));
     let fail = |e: std::io::Error| WriteError {
         message: tr!(
             "output-write-failed",
