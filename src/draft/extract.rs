@@ -305,12 +305,26 @@ impl Extractor<'_> {
     fn waivers(&self, doc: &mut Document) {
         static WAIVER: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
             Regex::new(
-                r#"<!--\s*kader\s*:\s*(?:negeer|ignore)\b\s*(?P<rule>[^\s"]+)?\s*(?:"(?P<reason>[^"]*)")?\s*(?:(?:tot|until)\s+(?P<until>.*?)\s*-->|.*?-->)"#,
+                r#"(?s)<!--\s*kader\s*:\s*(?:negeer|ignore)\b\s*(?P<rule>[^\s"]+)?\s*(?:"(?P<reason>[^"]*)")?\s*(?:(?:tot|until)\s+(?P<until>.*?)\s*-->|.*?-->)"#,
             )
             .expect("valid")
         });
+        // Any other `<!-- kader: … -->` is a waiver kader cannot read: it becomes a waiver
+        // without a rule, which `waiver-reden` reports, so it is never silently ignored.
+        static ANY: std::sync::LazyLock<Regex> =
+            std::sync::LazyLock::new(|| Regex::new(r"(?s)<!--\s*kader\s*:.*?-->").expect("valid"));
         let mut seen = std::collections::HashSet::new();
-        for span in &self.blocks.html {
+        for &span in &self.blocks.html {
+            // A comment over several lines inside a paragraph comes as one piece of HTML per
+            // line: read it on to its `-->`, so a waiver written over two lines counts.
+            let mut span = span;
+            let piece = &self.text[span.range()];
+            if let Some(open) = piece.rfind("<!--")
+                && !piece[open..].contains("-->")
+                && let Some(close) = self.text[span.end..].find("-->")
+            {
+                span = Span::new(span.start, span.end + close + 3);
+            }
             let text = &self.text[span.range()];
             for c in WAIVER.captures_iter(text) {
                 let whole = c.get(0).expect("match");
@@ -343,6 +357,29 @@ impl Extractor<'_> {
                     action,
                     until,
                     until_time,
+                });
+            }
+            for m in ANY.find_iter(text) {
+                let at = span.sub(m.start(), m.end());
+                if at.start < self.body_start
+                    || doc.waivers.iter().any(|w| w.span.start == at.start)
+                    || !seen.insert(at)
+                {
+                    continue;
+                }
+                let action = doc
+                    .actions
+                    .iter()
+                    .filter(|a| a.extent.start <= at.start && at.end <= a.extent.end)
+                    .min_by_key(|a| a.extent.len())
+                    .map(|a| (a.id.value.clone(), a.extent));
+                doc.waivers.push(Waiver {
+                    span: at,
+                    rule: None,
+                    reason: None,
+                    action,
+                    until: None,
+                    until_time: None,
                 });
             }
         }
