@@ -176,6 +176,7 @@ io-permission-denied = no permission to read
 io-is-a-directory = is a directory
 io-not-a-regular-file = is not a regular file (a device, pipe or socket)
 io-too-large = is larger than { $limit } MB
+io-system-file = is a file of the system (/proc, /sys or /dev), not a draft, rule file or setting
 walk-broken-link-argument = points to something that does not exist (broken link)
 walk-missing-help = Give an existing file or a folder with drafts (*.md).
 walk-link-loop = link to a parent folder ({ $ancestor }), skipped
@@ -202,6 +203,8 @@ output-is-input = { $path } is a file kader reads; kader does not overwrite it
 output-is-input-help = Choose another name for the report.
 output-write-failed = { $path } cannot be written: { $reason }
 output-stdout-failed = cannot write the output: { $reason }
+today-invalid = KADER_TODAY is not a date: `{ $value }`
+today-invalid-help = Write the date as 2026-09-01 (year-month-day), or leave KADER_TODAY out.
 
 ## kader check --watch
 
@@ -250,6 +253,9 @@ register-duplicate = ID `{ $id }` appears twice in the register
 register-second-time = second time
 register-first-time = first time
 register-duplicate-help = Give every item its own ID.
+register-bad-id = ID `{ $id }` is not a usable ID
+register-bad-id-label = empty, or with a space, comma or semicolon
+register-bad-id-help = An ID is one word without spaces, such as HA.ARB.1: drafts name IDs in a list separated by commas.
 register-unknown-level = unknown level `{ $level }`
 register-unknown-level-label = not in `niveaus`
 register-levels = Use one of: { $levels }

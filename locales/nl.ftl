@@ -176,6 +176,7 @@ io-permission-denied = geen leesrechten
 io-is-a-directory = is een map
 io-not-a-regular-file = is geen gewoon bestand (een apparaat, pijp of socket)
 io-too-large = is groter dan { $limit } MB
+io-system-file = is een bestand van het systeem (/proc, /sys of /dev), geen concept, regelbestand of instelling
 walk-broken-link-argument = verwijst naar iets dat niet bestaat (kapotte koppeling)
 walk-missing-help = Geef een bestaand bestand of een map met concepten (*.md).
 walk-link-loop = koppeling naar een bovenliggende map ({ $ancestor }), overgeslagen
@@ -202,6 +203,8 @@ output-is-input = { $path } is een bestand dat kader leest; kader overschrijft h
 output-is-input-help = Kies een andere naam voor het rapport.
 output-write-failed = { $path } kan niet geschreven worden: { $reason }
 output-stdout-failed = kan de uitvoer niet schrijven: { $reason }
+today-invalid = KADER_TODAY is geen datum: `{ $value }`
+today-invalid-help = Schrijf de datum als 2026-09-01 (jaar-maand-dag), of laat KADER_TODAY weg.
 
 ## kader check --watch
 
@@ -250,6 +253,9 @@ register-duplicate = ID `{ $id }` staat twee keer in het register
 register-second-time = tweede keer
 register-first-time = eerste keer
 register-duplicate-help = Geef elk onderdeel een eigen ID.
+register-bad-id = ID `{ $id }` is geen bruikbaar ID
+register-bad-id-label = leeg, of met een spatie, komma of puntkomma
+register-bad-id-help = Een ID is één woord zonder spaties, zoals HA.ARB.1: concepten noemen ID's in een lijst met komma's.
 register-unknown-level = onbekend niveau `{ $level }`
 register-unknown-level-label = niet in `niveaus`
 register-levels = Gebruik een van: { $levels }

@@ -157,7 +157,9 @@ impl Baseline {
                 let mut entries = BTreeMap::new();
                 for e in raw.findings {
                     let (key, count) = e.key();
-                    *entries.entry(key).or_insert(0) += count;
+                    // Counts add up without wrapping around (a huge count stays huge).
+                    let n = entries.entry(key).or_insert(0usize);
+                    *n = n.saturating_add(count);
                 }
                 Ok(Some(Baseline { entries }))
             }

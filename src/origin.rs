@@ -110,6 +110,13 @@ impl Origin for Disk {
                 tr!("io-not-a-regular-file"),
             ));
         }
+        // The kernel's own file systems look like files but are the system's state (an
+        // include of /proc/self/environ would print the environment in an error snippet).
+        if let Ok(real) = std::fs::canonicalize(path)
+            && ["/proc", "/sys", "/dev"].iter().any(|p| real.starts_with(p))
+        {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, tr!("io-system-file")));
+        }
         let limit = kind.size_limit();
         let too_large = || io::Error::new(io::ErrorKind::InvalidData, tr!("io-too-large", limit = limit >> 20));
         if meta.len() > limit {

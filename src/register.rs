@@ -124,6 +124,21 @@ impl Register {
         for n in raw.nodes {
             let key = n.id.get_ref().to_uppercase();
             let span = Span::new(n.id.span().start, n.id.span().end);
+            // A draft names nodes by ID in a list (`HA.ARB.1, HA.ARB.2`): an ID that is empty
+            // or holds a space, comma or semicolon could never be linked to.
+            let id = n.id.get_ref();
+            if id.trim().is_empty() || id.contains(|c: char| c.is_whitespace() || c == ',' || c == ';') {
+                diags.push(
+                    Diagnostic::new(
+                        REGISTER_PROBLEM,
+                        Severity::Error,
+                        tr!("register-bad-id", id = id.as_str()),
+                    )
+                    .with_primary(Label::new(file, span, tr!("register-bad-id-label")))
+                    .with_help(tr!("register-bad-id-help")),
+                );
+                continue;
+            }
             if let Some(&first) = index.get(&key) {
                 diags.push(
                     Diagnostic::new(

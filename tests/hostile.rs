@@ -798,3 +798,68 @@ fn a_kader_comment_that_is_no_waiver_is_reported() {
         run.stdout
     );
 }
+
+#[test]
+fn small_things_are_clear_errors() {
+    let dir = dir_with_other("small-things");
+    let d = dir.path();
+    // A day kader cannot read is not silently today.
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kader"));
+    let out = cmd
+        .args(["check", "b-ander-team.md"])
+        .current_dir(d)
+        .env("KADER_TODAY", "1 september")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("KADER_TODAY is geen datum: `1 september`"));
+    // The system's own files are never read as rule files (nor shown in a snippet).
+    std::fs::write(
+        d.join("omgeving.kader"),
+        "plan \"Test\" {\n  periode 2026-01-01 t/m 2027-12-31\n}\ngebruik \"/proc/self/environ\"\n",
+    )
+    .unwrap();
+    let run = common::kader_within(d, 60, &["check", "--rules", "omgeving.kader", "b-ander-team.md"]).unwrap();
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("is een bestand van het systeem"), "{}", run.stderr);
+    assert!(!run.stderr.contains("PATH="), "{}", run.stderr);
+    // Register IDs a draft could never name.
+    let reg = d.join("register.toml");
+    std::fs::write(
+        &reg,
+        "id = \"t\"\ntitel = \"T\"\nniveaus = [\"lijn\"]\n\n[[node]]\nid = \"\"\nniveau = \"lijn\"\ntitel = \"Leeg\"\n\n[[node]]\nid = \"A, B\"\nniveau = \"lijn\"\ntitel = \"Twee\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("reg.kader"),
+        format!(
+            "plan \"Test\" {{\n  periode 2026-01-01 t/m 2027-12-31\n  register beleid = \"{}\"\n}}\n",
+            reg.display()
+        ),
+    )
+    .unwrap();
+    let run = common::kader_within(d, 60, &["check", "--rules", "reg.kader", "b-ander-team.md"]).unwrap();
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("ID `` is geen bruikbaar ID"), "{}", run.stderr);
+    assert!(run.stderr.contains("ID `A, B` is geen bruikbaar ID"), "{}", run.stderr);
+    // A waiver with a date kader cannot read is reported once (by waiver-reden), not also as
+    // unused.
+    std::fs::write(
+        d.join("a.md"),
+        NO_OWNER.replace("HA-02", "HA-03") + "\n<!-- kader: negeer actie-eigenaar \"Volgt\" tot ooit -->\n",
+    )
+    .unwrap();
+    let run = kader_in(d, &["check", "a.md"]);
+    assert_eq!(run.stdout.matches("[waiver-reden]").count(), 1, "{}", run.stdout);
+    assert_eq!(run.stdout.matches("[waiver-ongebruikt]").count(), 0, "{}", run.stdout);
+    // Baseline counts that add up past the largest number do not wrap around to 1.
+    std::fs::write(
+        d.join("kader-baseline.toml"),
+        "[[bevinding]]\nbestand = \"b-ander-team.md\"\nactie = \"HA-02\"\nregel = \"actie-eigenaar\"\naantal = 9223372036854775807\n\n[[bevinding]]\nbestand = \"b-ander-team.md\"\nactie = \"HA-02\"\nregel = \"actie-eigenaar\"\naantal = 9223372036854775807\n\n[[bevinding]]\nbestand = \"b-ander-team.md\"\nactie = \"HA-02\"\nregel = \"actie-eigenaar\"\naantal = 2\n",
+    )
+    .unwrap();
+    let run = kader_in(d, &["check", "--format", "json", "b-ander-team.md"]);
+    let v = run.json();
+    assert_eq!(v["baseline"]["suppressed"], 1, "{}", run.stdout);
+    assert_eq!(run.code, 0, "the baselined finding stays hidden: {}", run.stdout);
+}

@@ -86,6 +86,19 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStat
         LangArg::En => Lang::En,
         LangArg::Nl => Lang::Nl,
     });
+    // A day kader cannot read must not silently become today.
+    if let Ok(fixed) = std::env::var("KADER_TODAY")
+        && fixed.parse::<jiff::civil::Date>().is_err()
+    {
+        i18n::with_lang(lang.unwrap_or_default(), || {
+            say_error(
+                stderr,
+                &tr!("today-invalid", value = fixed.as_str()),
+                Some(&tr!("today-invalid-help")),
+            );
+        });
+        return ExitStatus::Error;
+    }
     let ctx = Context {
         config: cli.config,
         lang,
