@@ -103,11 +103,58 @@ pub fn relative_path(from: &Path, to: &Path) -> PathBuf {
     out
 }
 
+/// Text from a draft, a file name, a register or a rule file as it may be shown to a person
+/// on a terminal or in a CI log: every control character becomes its visible picture
+/// (ESC → `␛`, a line break → `␊`, DEL → `␡`; C1 controls → `�`), one character for one, so
+/// columns stay where they were. Nothing from an input can then move the cursor, recolour
+/// the terminal, set the clipboard or start a line of its own (`::error …` in a CI log).
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    visible_except(s, &[])
+}
+
+/// [`visible`] for the lines of a source snippet: line breaks and tabs stay as they are.
+pub fn visible_lines(s: &str) -> std::borrow::Cow<'_, str> {
+    visible_except(s, &['\n', '\r', '\t'])
+}
+
+fn visible_except<'a>(s: &'a str, keep: &[char]) -> std::borrow::Cow<'a, str> {
+    let shown = |c: char| -> Option<char> {
+        if keep.contains(&c) {
+            return None;
+        }
+        match c as u32 {
+            0x00..=0x1f => char::from_u32(0x2400 + c as u32),
+            0x7f => Some('\u{2421}'),
+            0x80..=0x9f => Some('\u{fffd}'),
+            _ => None,
+        }
+    };
+    if !s.chars().any(|c| shown(c).is_some()) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.chars().map(|c| shown(c).unwrap_or(c)).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
 
-    use super::{normalize_name, relative_path};
+    use super::{normalize_name, relative_path, visible, visible_lines};
+
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(
+            visible("titel\u{1b}]52;c;x\u{7}\u{1b}[2J"),
+            "titel\u{241b}]52;c;x\u{2407}\u{241b}[2J"
+        );
+        assert_eq!(visible("a\n::error file=x::b"), "a\u{240a}::error file=x::b");
+        assert_eq!(visible("\u{9b}31m\u{7f}"), "\u{fffd}31m\u{2421}");
+        assert_eq!(visible_lines("a\tb\r\nc\u{1b}"), "a\tb\r\nc\u{241b}");
+        assert!(matches!(visible("gewoon"), std::borrow::Cow::Borrowed(_)));
+        // One character for one: columns stay.
+        let s = "x\u{1b}[31my";
+        assert_eq!(visible(s).chars().count(), s.chars().count());
+    }
 
     #[test]
     fn paths_relative_to_a_folder() {

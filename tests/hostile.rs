@@ -863,3 +863,64 @@ fn small_things_are_clear_errors() {
     assert_eq!(v["baseline"]["suppressed"], 1, "{}", run.stdout);
     assert_eq!(run.code, 0, "the baselined finding stays hidden: {}", run.stdout);
 }
+
+#[test]
+fn control_characters_from_inputs_never_reach_the_terminal_or_a_ci_log_raw() {
+    let dir = TempDir::new("escapes");
+    let d = dir.path();
+    // A title that would set the clipboard and clear the screen.
+    std::fs::write(
+        d.join("a.md"),
+        "### Actie HA-01: Flex\u{1b}]52;c;Z2VoZWlt\u{7}\u{1b}[2J\n",
+    )
+    .unwrap();
+    // A file name that would start a workflow command of its own in a CI log.
+    let sneaky = "b\n::error file=x::boom\n.md";
+    std::fs::write(d.join(sneaky), "### Actie HA-02: Zonder velden\n").unwrap();
+    for color in ["always", "never"] {
+        let run = check(d, &["--color", color, "."]);
+        for bad in ["\u{1b}]52", "\u{1b}[2J", "\u{7}"] {
+            assert!(
+                !run.stdout.contains(bad),
+                "--color {color}: {bad:?} came through:\n{}",
+                run.stdout
+            );
+        }
+        assert!(
+            run.stdout.contains("Flex\u{241b}]52;c;Z2VoZWlt\u{2407}\u{241b}[2J"),
+            "{}",
+            run.stdout
+        );
+        assert!(
+            !run.stdout
+                .lines()
+                .chain(run.stderr.lines())
+                .any(|l| l.starts_with("::")),
+            "a line of output starts a workflow command:\n{}",
+            run.stdout
+        );
+        assert!(
+            run.stdout.contains("b\u{240a}::error file=x::boom\u{240a}.md"),
+            "{}",
+            run.stdout
+        );
+    }
+    for format in ["junit", "github"] {
+        let run = check(d, &["--format", format, "."]);
+        let ours =
+            |l: &&str| format == "github" && (l.starts_with("::error file=") || l.starts_with("::warning file="));
+        for line in run.stdout.lines().filter(|l| !ours(l)) {
+            assert!(!line.starts_with("::"), "{format}: {line}");
+        }
+        assert!(!run.stdout.contains("\u{1b}"), "{format}: {}", run.stdout);
+        if format == "github" {
+            // Every line is one of kader's own commands, with the name escaped.
+            assert!(run.stdout.lines().all(|l| ours(&l)), "{}", run.stdout);
+            assert!(
+                run.stdout.contains("/b%0A%3A%3Aerror file=x%3A%3Aboom%0A.md,line=1"),
+                "{}",
+                run.stdout
+            );
+        }
+    }
+}

@@ -31,6 +31,7 @@ use crate::i18n::{self, Lang, tr};
 use crate::inputs::{self, InputProblem, git::GitIndex};
 use crate::origin::{Disk, Origin};
 use crate::render::{self, RepoPaths};
+use crate::text::visible;
 
 /// How a run ended; `main` maps it to the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -321,9 +322,9 @@ fn setup_and_plan(
 fn report_problems(problems: &[InputProblem], out: &mut dyn Write) {
     for p in problems {
         let word = if p.warning { Severity::Warning } else { Severity::Error }.word();
-        let _ = writeln!(out, "{word}: {}: {}", p.place(), p.message);
+        let _ = writeln!(out, "{word}: {}: {}", visible(&p.place()), visible(&p.message));
         if let Some(h) = &p.help {
-            let _ = writeln!(out, "   = {}: {h}", tr!("human-help"));
+            let _ = writeln!(out, "   = {}: {}", tr!("human-help"), visible(h));
         }
     }
 }

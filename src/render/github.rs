@@ -9,9 +9,11 @@ use crate::i18n::tr;
 use crate::inputs::InputProblem;
 use crate::source::Sources;
 
-/// Escape a message: `%`, `\r` and `\n` (a message may span lines).
+/// Escape a message: `%`, `\r` and `\n` (a message may span lines); any other control
+/// character from an input is shown as its picture (`text::visible`).
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    let s = s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    crate::text::visible(&s).into_owned()
 }
 
 /// Escape a property value: as a message, and also `:` and `,`, which separate properties.

@@ -15,6 +15,7 @@ use ariadne::{Color, Config, IndexType, Label as ALabel, Report, ReportKind};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::tr;
 use crate::source::{SourceId, Sources, Span};
+use crate::text::{visible, visible_lines};
 
 /// Above this many characters a line is not shown (ariadne would print all of it).
 const MAX_SNIPPET_LINE: usize = 1000;
@@ -99,8 +100,10 @@ impl Windows {
             let first_line = file.position(start).line - 1;
             let n = windows.iter().filter(|w| w.key.0 == id).count();
             windows.push(Window {
-                key: Key(id, file.name.clone(), n),
-                source: ariadne::Source::from(file.text[start..end].to_owned()).with_display_line_offset(first_line),
+                key: Key(id, visible(&file.name).into_owned(), n),
+                // Control characters from the draft are shown, not sent to the terminal.
+                source: ariadne::Source::from(visible_lines(&file.text[start..end]).into_owned())
+                    .with_display_line_offset(first_line),
                 start,
                 end,
                 start_char: file.char_offset(start),
@@ -205,24 +208,25 @@ pub fn render_all(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Write) 
 
 fn render_one(diag: &Diagnostic, sources: &Sources, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let kind_word = diag.severity.word();
+    let message = visible(&diag.message);
     let Some(primary) = &diag.primary else {
         let place = diag
             .file
-            .map(|f| format!(" ({})", sources.get(f).name))
+            .map(|f| format!(" ({})", visible(&sources.get(f).name)))
             .unwrap_or_default();
-        writeln!(out, "[{}] {kind_word}: {}{place}", diag.rule, diag.message)?;
+        writeln!(out, "[{}] {kind_word}: {message}{place}", diag.rule)?;
         return footer(diag, out);
     };
     let file = sources.get(primary.source);
     let line = file.line_span(primary.span.start);
     if line.len() > MAX_SNIPPET_LINE {
         let p = file.position(primary.span.start);
-        writeln!(out, "[{}] {kind_word}: {}", diag.rule, diag.message)?;
-        writeln!(out, "   ╭─[ {}:{}:{} ]", file.name, p.line, p.column)?;
+        writeln!(out, "[{}] {kind_word}: {message}", diag.rule)?;
+        writeln!(out, "   ╭─[ {}:{}:{} ]", visible(&file.name), p.line, p.column)?;
         writeln!(
             out,
             "   │ {}",
-            tr!("human-line-too-long", label = primary.message.as_str())
+            visible(&tr!("human-line-too-long", label = primary.message.as_str()))
         )?;
         writeln!(out, "───╯")?;
         return footer(diag, out);
@@ -239,7 +243,7 @@ fn render_one(diag: &Diagnostic, sources: &Sources, color: bool, out: &mut dyn W
             l.source,
             l.span.start,
             ALabel::new(windows.label(sources, l.source, l.span))
-                .with_message(&l.message)
+                .with_message(visible(&l.message))
                 .with_color(c),
         ));
     }
@@ -253,7 +257,7 @@ fn render_one(diag: &Diagnostic, sources: &Sources, color: bool, out: &mut dyn W
     )
     .with_config(config)
     .with_code(&diag.rule)
-    .with_message(&diag.message)
+    .with_message(&message)
     .with_labels(labels.into_iter().map(|(_, _, l)| l))
     .finish();
     report.write(windows, &mut *out)?;
@@ -263,13 +267,13 @@ fn render_one(diag: &Diagnostic, sources: &Sources, color: bool, out: &mut dyn W
 fn footer(diag: &Diagnostic, out: &mut dyn Write) -> io::Result<()> {
     let (help, note) = (tr!("human-help"), tr!("human-note"));
     for h in &diag.help {
-        writeln!(out, "   = {help}: {h}")?;
+        writeln!(out, "   = {help}: {}", visible(h))?;
     }
     for n in &diag.notes {
-        writeln!(out, "   = {note}: {n}")?;
+        writeln!(out, "   = {note}: {}", visible(n))?;
     }
     if let Some(w) = &diag.waived {
-        writeln!(out, "   = {}: {}", tr!("human-waived"), w.reason)?;
+        writeln!(out, "   = {}: {}", tr!("human-waived"), visible(&w.reason))?;
     }
     writeln!(out)
 }
@@ -286,13 +290,13 @@ pub fn render_waived(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Writ
             Some(p) => {
                 let f = sources.get(p.source);
                 let pos = f.position(p.span.start);
-                format!("{}:{}:{}", f.name, pos.line, pos.column)
+                format!("{}:{}:{}", visible(&f.name), pos.line, pos.column)
             }
             None => String::new(),
         };
-        writeln!(out, "  [{}] {place} {}", d.rule, d.message)?;
+        writeln!(out, "  [{}] {place} {}", d.rule, visible(&d.message))?;
         if let Some(w) = &d.waived {
-            writeln!(out, "      {}: {}", tr!("human-reason"), w.reason)?;
+            writeln!(out, "      {}: {}", tr!("human-reason"), visible(&w.reason))?;
         }
     }
     writeln!(out)

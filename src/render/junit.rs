@@ -12,6 +12,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::inputs::InputProblem;
 use crate::model::Document;
 use crate::source::Sources;
+use crate::text::visible;
 
 use super::escape_markup as xml;
 use crate::i18n::tr;
@@ -25,14 +26,14 @@ fn describe(d: &Diagnostic, sources: &Sources) -> String {
     let place = d.primary.as_ref().map(|p| {
         let f = sources.get(p.source);
         let pos = f.position(p.span.start);
-        format!("{}:{}:{}: ", f.name, pos.line, pos.column)
+        format!("{}:{}:{}: ", visible(&f.name), pos.line, pos.column)
     });
     let mut text = format!(
         "{}{} [{}]: {}",
         place.unwrap_or_default(),
         d.severity.word(),
         d.rule,
-        d.message
+        visible(&d.message)
     );
     if let Some(w) = &d.waived {
         text.push_str(&format!(" ({}: {})", tr!("human-waived"), w.reason));
@@ -77,7 +78,7 @@ fn suite(out: &mut Vec<u8>, name: &str, cases: &[Case<'_>], sources: &Sources) -
                 out,
                 "      <failure type=\"{}\" message=\"{}\">{}</failure>",
                 xml(&d.rule),
-                xml(&d.message),
+                xml(&visible(&d.message)),
                 xml(&describe(d, sources))
             )?;
         }
@@ -108,7 +109,8 @@ pub fn render(
     let mut docs_sorted: Vec<&Document> = docs.iter().collect();
     docs_sorted.sort_by_key(|d| sources.get(d.source).name.clone());
     for doc in docs_sorted {
-        let name = &sources.get(doc.source).name;
+        // A name never carries a line break into the XML (CI systems print these lines).
+        let name = &visible(&sources.get(doc.source).name).into_owned();
         let mut by_action: BTreeMap<String, Vec<&Diagnostic>> = BTreeMap::new();
         let mut file_level = Vec::new();
         for d in diags.iter().filter(|d| d.file == Some(doc.source)) {
@@ -125,7 +127,7 @@ pub fn render(
             // A duplicate ID gets its findings once, at its first testcase.
             let findings = by_action.remove(&a.id.value).unwrap_or_default();
             cases.push(Case {
-                name: format!("{}{title}", a.id.value),
+                name: visible(&format!("{}{title}", a.id.value)).into_owned(),
                 findings,
             });
         }
@@ -160,14 +162,14 @@ pub fn render(
             problems.len()
         )?;
         for p in problems {
-            let mut text = format!("{}: {}", p.place(), p.message);
+            let mut text = format!("{}: {}", visible(&p.place()), visible(&p.message));
             if let Some(h) = &p.help {
                 text.push_str(&format!("\n  {}: {h}", tr!("human-help")));
             }
             write!(
                 body,
                 "    <testcase name=\"{}\" classname=\"{}\">",
-                xml(&p.place()),
+                xml(&visible(&p.place())),
                 xml(&name)
             )?;
             if p.warning {
