@@ -103,6 +103,18 @@ pub fn relative_path(from: &Path, to: &Path) -> PathBuf {
     out
 }
 
+/// The most characters of one value (a title, an ID, a field's text) a message or label
+/// repeats; output stays bounded whatever a draft holds.
+pub const MAX_VALUE_CHARS: usize = 200;
+
+/// A value as a message repeats it: at most [`MAX_VALUE_CHARS`] characters, then `…`.
+pub fn short(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(MAX_VALUE_CHARS) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some((at, _)) => std::borrow::Cow::Owned(format!("{}…", &s[..at])),
+    }
+}
+
 /// Text from a draft, a file name, a register or a rule file as it may be shown to a person
 /// on a terminal or in a CI log: every control character becomes its visible picture
 /// (ESC → `␛`, a line break → `␊`, DEL → `␡`; C1 controls → `�`), one character for one, so

@@ -924,3 +924,57 @@ fn control_characters_from_inputs_never_reach_the_terminal_or_a_ci_log_raw() {
         }
     }
 }
+
+#[test]
+fn a_huge_title_is_not_repeated_whole() {
+    let dir = TempDir::new("huge-title");
+    let size = |title_mb: usize| {
+        let title = "Flexpool ".repeat(title_mb * 1024 * 1024 / 9);
+        std::fs::write(dir.path().join("a.md"), format!("### Actie HA-01: {title}\n")).unwrap();
+        let run = common::kader_within(dir.path(), 120, &["check", "--format", "json", "a.md"]).expect("ends");
+        let human = common::kader_within(dir.path(), 120, &["check", "a.md"]).expect("ends");
+        assert_eq!(human.code, 1);
+        (run.stdout.len(), human.stdout.len())
+    };
+    let (json_1, human_1) = size(1);
+    let (json_5, human_5) = size(5);
+    // Six findings each repeat the title: 31 MB of output before.
+    assert!(human_5 < 20_000, "{human_5} bytes of human output");
+    assert_eq!(human_1, human_5, "the output does not grow with the title");
+    assert_eq!(json_1, json_5, "nor does JSON's");
+}
+
+#[test]
+fn coverage_of_a_very_deep_register_is_linear_in_its_depth() {
+    let dir = TempDir::new("deep-register");
+    let d = dir.path();
+    std::fs::write(d.join("a.md"), "### Actie HA-01: Diep\n\n- **Beleidslijn:** N0\n").unwrap();
+    let bytes = |depth: usize| {
+        let mut reg = String::from(
+            "id = \"diep\"\ntitel = \"Diep\"\nniveaus = [\"lijn\", \"thema\"]\n\n[[node]]\nid = \"N0\"\nniveau = \"lijn\"\ntitel = \"Wortel\"\n",
+        );
+        for i in 1..depth {
+            reg.push_str(&format!(
+                "\n[[node]]\nid = \"N{i}\"\nniveau = \"thema\"\ntitel = \"T\"\nouder = \"N{}\"\n",
+                i - 1
+            ));
+        }
+        std::fs::write(d.join("diep.toml"), reg).unwrap();
+        let parts = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rule-files/parts/velden.kader");
+        std::fs::write(
+            d.join("diep.kader"),
+            format!(
+                "plan \"Test\" {{\n  periode 2026-01-01 t/m 2027-12-31\n  register beleid = \"diep.toml\"\n}}\ngebruik \"{}\"\n",
+                parts.display()
+            ),
+        )
+        .unwrap();
+        let run = common::kader_within(d, 120, &["coverage", "--rules", "diep.kader", "a.md"]).expect("ends");
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout.len()
+    };
+    let (small, large) = (bytes(2_000), bytes(8_000));
+    // Four times as deep, about four times the output (the indentation stops growing);
+    // with an indentation per level it was sixteen times.
+    assert!(large < small * 5, "{small} → {large} bytes");
+}

@@ -16,6 +16,7 @@ use crate::model::time::{self, NOTATIONS, Part};
 use crate::model::{Action, ActionHeading, Document, Field, Waiver};
 use crate::register::Register;
 use crate::source::{SourceId, Span};
+use crate::text::short;
 
 use super::plan::PlanIndex;
 
@@ -280,7 +281,7 @@ impl<'a> Eval<'a> {
                     };
                     fail(at, tr!("eval-empty", what = subject_word(self.rules, &t.subject)))
                 } else if is_placeholder(self.rules, v.text) {
-                    fail(v.span, tr!("eval-placeholder-value", text = stripped.trim()))
+                    fail(v.span, tr!("eval-placeholder-value", text = short(stripped.trim())))
                 } else {
                     Ok(())
                 }
@@ -314,7 +315,7 @@ impl<'a> Eval<'a> {
                 {
                     Ok(())
                 } else {
-                    fail(v.span, tr!("eval-expected-value", value = s.as_str()))
+                    fail(v.span, tr!("eval-expected-value", value = short(s.as_str())))
                 }
             }
             Pred::ExistsIn(r) => self.exists(&self.rules.registers[*r], v),
@@ -329,7 +330,7 @@ impl<'a> Eval<'a> {
                     .into_iter()
                     .map(|(s, e)| {
                         let text = &v.text[s..e];
-                        let mut f = Failure::at(v.span.sub(s, e), tr!("eval-placeholder", text = text));
+                        let mut f = Failure::at(v.span.sub(s, e), tr!("eval-placeholder", text = short(text)));
                         f.field = v.def;
                         f.value = Some(text.to_owned());
                         f
@@ -425,7 +426,10 @@ impl<'a> Eval<'a> {
                     if plan.action(&link.id.value).is_some() {
                         continue;
                     }
-                    let mut f = Failure::at(link.id.span, tr!("eval-no-such-action", id = link.id.value.as_str()));
+                    let mut f = Failure::at(
+                        link.id.span,
+                        tr!("eval-no-such-action", id = short(link.id.value.as_str())),
+                    );
                     f.field = v.def;
                     f.value = Some(link.id.value.clone());
                     let close = plan.similar_ids(&link.id.value);
@@ -520,7 +524,7 @@ impl<'a> Eval<'a> {
                 let index = &mut self.unique;
                 match index.get(&key) {
                     Some(&(src, span)) => {
-                        let mut f = Failure::at(v.span, tr!("eval-already-used", value = v.text.trim()));
+                        let mut f = Failure::at(v.span, tr!("eval-already-used", value = short(v.text.trim())));
                         f.field = v.def;
                         f.value = Some(v.text.to_owned());
                         f.related.push(Label::new(src, span, tr!("eval-first-used-here")));
@@ -591,7 +595,7 @@ impl<'a> Eval<'a> {
             f.related.push(Label::new(
                 src,
                 their_start.span,
-                tr!("eval-other-starts-here", other = other.id.value.as_str()),
+                tr!("eval-other-starts-here", other = short(other.id.value.as_str())),
             ));
             fails.push(f);
         }

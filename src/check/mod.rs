@@ -22,6 +22,7 @@ use crate::diagnostic::{Diagnostic, Label, Waived};
 use crate::lang::ruleset::{Rule, RuleSet, Scope};
 use crate::model::Document;
 use crate::source::{SourceId, Span};
+use crate::text::short;
 
 use self::eval::{Eval, Failure, Item, UniqueIndex, field_word};
 use crate::i18n::tr;
@@ -206,14 +207,15 @@ impl Vars<'_> {
                 return out;
             };
             match &after[..close] {
-                "actie" => out.push_str(self.action),
-                "titel" => out.push_str(self.title),
-                "veld" => out.push_str(&self.field),
-                "waarde" => out.push_str(&self.value),
-                "kop" => out.push_str(&self.heading),
+                // Each value at most 200 characters: a 5 MB title is not repeated whole.
+                "actie" => out.push_str(&short(self.action)),
+                "titel" => out.push_str(&short(self.title)),
+                "veld" => out.push_str(&short(&self.field)),
+                "waarde" => out.push_str(&short(&self.value)),
+                "kop" => out.push_str(&short(&self.heading)),
                 "regel" => out.push_str(self.rule),
-                "node" => out.push_str(self.node),
-                "nodetitel" => out.push_str(self.node_title),
+                "node" => out.push_str(&short(self.node)),
+                "nodetitel" => out.push_str(&short(self.node_title)),
                 other => {
                     out.push('{');
                     out.push_str(other);

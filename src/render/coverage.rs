@@ -35,14 +35,17 @@ pub fn human(cov: &[RegisterCoverage], rules: &RuleSet, summary: Summary, out: &
         let roots: Vec<usize> = (0..reg.nodes.len())
             .filter(|&n| reg.nodes[n].parent.is_none())
             .collect();
-        // Depth-first with an explicit stack: (node, prefix for its children, is last).
-        let mut stack: Vec<(usize, String, bool, bool)> = roots
+        // Depth-first with an explicit stack: (node, prefix for its children, is last,
+        // depth). The indentation stops growing at MAX_INDENT levels, so a register 50,000
+        // levels deep is 50,000 lines, not gigabytes of indentation.
+        const MAX_INDENT: usize = 32;
+        let mut stack: Vec<(usize, String, bool, bool, usize)> = roots
             .iter()
             .rev()
             .enumerate()
-            .map(|(i, &n)| (n, String::new(), i == 0, true))
+            .map(|(i, &n)| (n, String::new(), i == 0, true, 0))
             .collect();
-        while let Some((n, prefix, last, root)) = stack.pop() {
+        while let Some((n, prefix, last, root, depth)) = stack.pop() {
             let node = &reg.nodes[n];
             let c = &rc.nodes[n];
             if root && n != roots[0] {
@@ -60,11 +63,13 @@ pub fn human(cov: &[RegisterCoverage], rules: &RuleSet, summary: Summary, out: &
             writeln!(out, "{prefix}{branch}{mark}{}  {}{who}", node.id, node.title)?;
             let child_prefix = if root {
                 String::new()
+            } else if depth >= MAX_INDENT {
+                prefix.clone()
             } else {
                 format!("{prefix}{}", if last { "   " } else { "│  " })
             };
             for (i, &ch) in node.children.iter().rev().enumerate() {
-                stack.push((ch, child_prefix.clone(), i == 0, false));
+                stack.push((ch, child_prefix.clone(), i == 0, false, depth + 1));
             }
         }
         writeln!(out)?;
