@@ -153,6 +153,11 @@ impl SourceFile {
         &self.text[span.range()]
     }
 
+    /// The byte offset where 1-based line `line` starts, if the file has that line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts.get(line.checked_sub(1)?).copied()
+    }
+
     /// The byte span of the line (without its break) that holds `offset`.
     pub fn line_span(&self, offset: usize) -> Span {
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;

@@ -978,3 +978,19 @@ fn coverage_of_a_very_deep_register_is_linear_in_its_depth() {
     // with an indentation per level it was sixteen times.
     assert!(large < small * 5, "{small} → {large} bytes");
 }
+
+#[test]
+fn the_report_of_a_large_plan_ends() {
+    // 10,000 actions, each with five findings: 104 s in the debug build while the report
+    // walked the file from its start for every finding's snippet and scanned every finding
+    // for every action; about 3 s now. A hang guard, not a speed assertion (benches/README.md
+    // has the instruction counts at two sizes).
+    let dir = TempDir::new("large-report");
+    let plan: String = (0..10_000)
+        .map(|i| format!("### Actie A-{i:05}: Actie {i}\n\n- **Eigenaar:** Team\n\n"))
+        .collect();
+    std::fs::write(dir.path().join("plan.md"), plan).unwrap();
+    let run = common::kader_within(dir.path(), 60, &["report", "plan.md"]).expect("the report ends");
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout.matches("<tr class=\"action\"").count(), 10_000);
+}

@@ -8,7 +8,7 @@
 //! Everything a draft or register contributes goes through [`esc`]. The output depends only
 //! on the input (and the date given), so it can be compared byte for byte.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -68,15 +68,22 @@ struct ActionRow<'a> {
     time_finding: bool,
 }
 
-fn findings_of<'a>(diags: &'a [Diagnostic], doc: &Document, action: &Action) -> impl Iterator<Item = &'a Diagnostic> {
-    let (source, id) = (doc.source, action.id.value.clone());
-    diags
-        .iter()
-        .filter(move |d| d.waived.is_none() && d.file == Some(source) && d.action.as_deref() == Some(id.as_str()))
+/// The open findings of every action, by (file, action ID): built once, so the action
+/// table is linear in the number of actions and findings (a scan of every finding per
+/// action made 20,000 actions take 32 s).
+fn findings_by_action(diags: &[Diagnostic]) -> HashMap<(SourceId, &str), Vec<&Diagnostic>> {
+    let mut by: HashMap<(SourceId, &str), Vec<&Diagnostic>> = HashMap::new();
+    for d in diags.iter().filter(|d| d.waived.is_none()) {
+        if let (Some(file), Some(action)) = (d.file, d.action.as_deref()) {
+            by.entry((file, action)).or_default().push(d);
+        }
+    }
+    by
 }
 
 fn rows<'a>(r: &Report<'a>) -> Vec<ActionRow<'a>> {
     let mut out = Vec::new();
+    let by_action = findings_by_action(r.diagnostics);
     for doc in r.docs {
         for action in &doc.actions {
             let mut row = ActionRow {
@@ -92,7 +99,9 @@ fn rows<'a>(r: &Report<'a>) -> Vec<ActionRow<'a>> {
                 .filter(|f| f.time.is_some())
                 .map(|f| f.value.span)
                 .collect();
-            for d in findings_of(r.diagnostics, doc, action) {
+            let none = Vec::new();
+            let mine = by_action.get(&(doc.source, action.id.value.as_str())).unwrap_or(&none);
+            for d in mine {
                 match d.severity {
                     Severity::Error => row.errors += 1,
                     Severity::Warning => row.warnings += 1,
@@ -675,11 +684,11 @@ fn snippet(h: &mut String, sources: &Sources, file: SourceId, span: Span) {
     let from = first.saturating_sub(2).max(1);
     let to = last + 2;
     let _ = write!(h, "<pre class=\"src\">");
-    for (i, line) in text.split_inclusive('\n').enumerate() {
-        let n = i + 1;
-        if n < from {
-            continue;
-        }
+    // From the line index, not by walking the file from its start for every finding (that
+    // made the report quadratic in the size of a draft).
+    let begin = f.line_start(from).unwrap_or(0);
+    for (i, line) in text[begin..].split_inclusive('\n').enumerate() {
+        let n = from + i;
         if n > to {
             break;
         }
