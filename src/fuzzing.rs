@@ -37,6 +37,44 @@ pub fn draft(data: &[u8]) {
     }
 }
 
+/// A policy register (TOML) on arbitrary text: it loads or says why, and every span it
+/// reports lies inside the text; walking up from any node ends.
+pub fn register(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let mut sources = Sources::default();
+    let id = sources.add(SourceFile::new("fuzz.toml", text));
+    let (reg, diags) = crate::register::Register::load(id, &sources);
+    for d in &diags {
+        if let Some(p) = &d.primary {
+            assert!(p.span.end <= text.len(), "{d:?}");
+        }
+    }
+    if let Some(reg) = reg {
+        for start in 0..reg.nodes.len() {
+            let mut at = Some(start);
+            let mut steps = 0;
+            while let Some(n) = at {
+                steps += 1;
+                assert!(steps <= reg.nodes.len(), "a loop of parents was not broken");
+                at = reg.nodes[n].parent;
+            }
+        }
+    }
+}
+
+/// kader.toml on arbitrary text, read as the file of a plan; every span inside the text.
+pub fn config(data: &[u8]) {
+    let mut memory = crate::origin::Overlay::new(&crate::origin::Bundled);
+    memory.insert("fuzz/kader.toml", data.to_vec());
+    let mut sources = Sources::default();
+    let (_, diags) = crate::config::load(std::path::Path::new("fuzz/kader.toml"), &memory, &mut sources);
+    for d in &diags {
+        if let Some(p) = &d.primary {
+            assert!(p.span.end <= sources.get(p.source).text.len(), "{d:?}");
+        }
+    }
+}
+
 /// The time-expression parser on arbitrary text.
 pub fn time(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };

@@ -31,7 +31,9 @@ fn the_regression_corpus_passes() {
     let total = replay("rule_parser", kader::fuzzing::rule_parser)
         + replay("draft", kader::fuzzing::draft)
         + replay("time", kader::fuzzing::time)
-        + replay("check", kader::fuzzing::check);
+        + replay("check", kader::fuzzing::check)
+        + replay("register", kader::fuzzing::register)
+        + replay("config", kader::fuzzing::config);
     assert!(total > 0, "the regression corpus is not empty");
 }
 
@@ -53,6 +55,12 @@ fn the_fixtures_pass_every_target() {
         kader::fuzzing::rule_parser(&std::fs::read(p).unwrap());
     }
     kader::fuzzing::rule_parser(include_bytes!("../rules/jaarplan-2026-2027.kader"));
+    for p in files("rules").iter().chain(&files("fixtures/registers/invalid")) {
+        if p.extension().is_some_and(|e| e == "toml") {
+            kader::fuzzing::register(&std::fs::read(p).unwrap());
+        }
+    }
+    kader::fuzzing::config(include_bytes!("../templates/kader.toml"));
     for t in [
         "Q1 2026 – Q4 2027",
         "vanaf najaar 2026",

@@ -446,7 +446,9 @@ fn only_regular_files_are_read_whatever_names_them() {
         vec!["check", "--baseline", "pijp.toml", "b-ander-team.md"],
     ];
     for args in cases {
-        let run = common::kader_within(d, 60, &args).unwrap_or_else(|| panic!("{args:?} did not end"));
+        let (run, peak_kib) =
+            common::kader_within_measured(d, 60, &args).unwrap_or_else(|| panic!("{args:?} did not end"));
+        assert!(peak_kib < 200 * 1024, "{args:?}: {peak_kib} KiB resident");
         no_panic(&run);
         assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
         assert!(
@@ -547,7 +549,9 @@ fn absurd_job_counts_are_bounded() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let plan = "fixtures/jaarplan-2026-2027";
     let one = common::kader_within(root, 60, &["--jobs", "1", "check", plan]).unwrap();
-    let many = common::kader_within(root, 60, &["--jobs", "10000", "check", plan]).expect("--jobs 10000 ends");
+    let (many, peak_kib) =
+        common::kader_within_measured(root, 60, &["--jobs", "10000", "check", plan]).expect("--jobs 10000 ends");
+    assert!(peak_kib < 200 * 1024, "{peak_kib} KiB resident (1.7 GB before)");
     assert_eq!((many.code, &many.stdout), (one.code, &one.stdout));
     let zero = common::kader_within(root, 60, &["--jobs", "0", "check", plan]).expect("--jobs 0 ends");
     assert_eq!(zero.stdout, one.stdout);
@@ -598,9 +602,11 @@ fn each_rule_file_is_read_once_and_a_diamond_is_legal() {
         .unwrap();
     }
     std::fs::write(d.join("k20.kader"), "regel kapot fout {\n").unwrap();
-    let run = common::kader_within(d, 60, &["check", "--rules", "k0.kader", "b-ander-team.md"]).expect("ends");
+    let (run, peak_kib) =
+        common::kader_within_measured(d, 60, &["check", "--rules", "k0.kader", "b-ander-team.md"]).expect("ends");
     assert_eq!(run.code, 2);
     assert_eq!(run.stderr.matches("k20.kader:").count(), 1, "{}", run.stderr);
+    assert!(peak_kib < 200 * 1024, "{peak_kib} KiB resident (790 MB before)");
 }
 
 #[test]

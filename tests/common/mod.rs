@@ -95,6 +95,12 @@ pub fn rule_ids(json: &serde_json::Value) -> Vec<String> {
 /// Run `kader` in `dir`, killed after `seconds`: a hang guard for input that once made it
 /// spin (it catches "never ends"; it is not a speed assertion). `None` when it was killed.
 pub fn kader_within(dir: &Path, seconds: u64, args: &[&str]) -> Option<Run> {
+    kader_within_measured(dir, seconds, args).map(|(run, _)| run)
+}
+
+/// [`kader_within`], with the peak resident memory (KiB) seen while it ran (`VmHWM` of
+/// /proc/PID/status, read every 20 ms; 0 when it ended before the first look).
+pub fn kader_within_measured(dir: &Path, seconds: u64, args: &[&str]) -> Option<(Run, u64)> {
     use std::io::Read;
     let mut child = Command::new(env!("CARGO_BIN_EXE_kader"))
         .args(args)
@@ -118,7 +124,17 @@ pub fn kader_within(dir: &Path, seconds: u64, args: &[&str]) -> Option<Run> {
         s
     });
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak = 0u64;
     let status = loop {
+        if let Ok(status) = std::fs::read_to_string(&status_file)
+            && let Some(kb) = status
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        {
+            peak = peak.max(kb);
+        }
         if let Some(status) = child.try_wait().expect("wait for kader") {
             break Some(status);
         }
@@ -130,9 +146,12 @@ pub fn kader_within(dir: &Path, seconds: u64, args: &[&str]) -> Option<Run> {
         std::thread::sleep(std::time::Duration::from_millis(20));
     };
     let (stdout, stderr) = (out.join().unwrap_or_default(), err.join().unwrap_or_default());
-    status.map(|s| Run {
-        stdout: String::from_utf8_lossy(&stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&stderr).into_owned(),
-        code: s.code().unwrap_or(-1),
+    status.map(|s| {
+        let run = Run {
+            stdout: String::from_utf8_lossy(&stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&stderr).into_owned(),
+            code: s.code().unwrap_or(-1),
+        };
+        (run, peak)
     })
 }
