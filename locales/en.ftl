@@ -182,6 +182,7 @@ walk-missing-help = Give an existing file or a folder with drafts (*.md).
 walk-link-loop = link to a parent folder ({ $ancestor }), skipped
 walk-broken-link = broken link (the target does not exist), skipped
 walk-link-outside = link to outside the folders being checked, skipped
+walk-link-outside-help = If the folder the link points to belongs to the plan, name it on the command line too, or under `paden` in kader.toml.
 walk-binary = is not a text file (contains NUL bytes)
 walk-binary-help = A draft is Markdown text; move this file out of the folder or rename it.
 walk-not-utf8 = is not UTF-8

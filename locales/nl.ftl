@@ -182,6 +182,7 @@ walk-missing-help = Geef een bestaand bestand of een map met concepten (*.md).
 walk-link-loop = koppeling naar een bovenliggende map ({ $ancestor }), overgeslagen
 walk-broken-link = kapotte koppeling (het doel bestaat niet), overgeslagen
 walk-link-outside = koppeling naar buiten de gecontroleerde mappen, overgeslagen
+walk-link-outside-help = Hoort de map waar de koppeling naar wijst bij het plan, noem haar dan ook op de opdrachtregel of onder `paden` in kader.toml.
 walk-binary = is geen tekstbestand (bevat NUL-bytes)
 walk-binary-help = Een concept is Markdown-tekst; haal dit bestand uit de map of hernoem het.
 walk-not-utf8 = is geen UTF-8

@@ -466,28 +466,14 @@ fn the_time_zone_never_comes_from_the_working_folder() {
     std::fs::create_dir(dir.path().join("Europe")).unwrap();
     // Reading ./Europe/Amsterdam would block on the pipe.
     mkfifo(&dir.path().join("Europe/Amsterdam"));
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kader"));
-    cmd.args(["check", "b-ander-team.md"])
-        .current_dir(dir.path())
-        .env("TZ", "Europe/Amsterdam");
-    let mut child = cmd
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    let status = loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            break Some(s);
-        }
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
-            break None;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    };
+    let run = common::kader_within_env(
+        dir.path(),
+        60,
+        &[("TZ", "Europe/Amsterdam")],
+        &["check", "b-ander-team.md"],
+    );
     assert_eq!(
-        status.and_then(|s| s.code()),
+        run.map(|(r, _)| r.code),
         Some(1),
         "kader read the time zone from the working folder"
     );
@@ -682,6 +668,14 @@ fn links_that_fan_out_or_lead_outside_do_not_blow_up_the_walk() {
         .collect();
     assert_eq!(outside, ["klassen", "zelf"], "{problems:?}");
     assert!(problems.iter().all(|p| p["severity"] == "warning"), "{problems:?}");
+    let outside = problems.iter().filter(|p| p["kind"] == "koppeling-naar-buiten");
+    assert!(
+        outside.clone().count() == 2
+            && outside
+                .into_iter()
+                .all(|p| p["help"].as_str().is_some_and(|h| h.contains("paden"))),
+        "the warning says how to include the folder: {problems:?}"
+    );
     assert_eq!(run.code, 1, "skipped links are warnings: {}", run.stderr);
 }
 
@@ -810,15 +804,14 @@ fn small_things_are_clear_errors() {
     let dir = dir_with_other("small-things");
     let d = dir.path();
     // A day kader cannot read is not silently today.
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kader"));
-    let out = cmd
-        .args(["check", "b-ander-team.md"])
-        .current_dir(d)
-        .env("KADER_TODAY", "1 september")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("KADER_TODAY is geen datum: `1 september`"));
+    let (run, _) =
+        common::kader_within_env(d, 60, &[("KADER_TODAY", "1 september")], &["check", "b-ander-team.md"]).unwrap();
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("KADER_TODAY is geen datum: `1 september`"),
+        "{}",
+        run.stderr
+    );
     // The system's own files are never read as rule files (nor shown in a snippet).
     std::fs::write(
         d.join("omgeving.kader"),

@@ -92,11 +92,13 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<DraftPath>, Vec<InputProblem>) {
                 if e.depth() > 0 && e.path_is_symlink() {
                     let inside = std::fs::canonicalize(e.path()).is_ok_and(|t| roots.iter().any(|r| t.starts_with(r)));
                     if !inside {
-                        skipped.borrow_mut().push(InputProblem::warning(
+                        let mut skip = InputProblem::warning(
                             display(e.path()),
                             ProblemKind::LinkOutside,
                             tr!("walk-link-outside"),
-                        ));
+                        );
+                        skip.help = Some(tr!("walk-link-outside-help"));
+                        skipped.borrow_mut().push(skip);
                         return false;
                     }
                 }

@@ -101,9 +101,15 @@ pub fn kader_within(dir: &Path, seconds: u64, args: &[&str]) -> Option<Run> {
 /// [`kader_within`], with the peak resident memory (KiB) seen while it ran (`VmHWM` of
 /// /proc/PID/status, read every 20 ms; 0 when it ended before the first look).
 pub fn kader_within_measured(dir: &Path, seconds: u64, args: &[&str]) -> Option<(Run, u64)> {
+    kader_within_env(dir, seconds, &[], args)
+}
+
+/// [`kader_within_measured`] with extra environment variables (`TZ`, `KADER_TODAY`).
+pub fn kader_within_env(dir: &Path, seconds: u64, env: &[(&str, &str)], args: &[&str]) -> Option<(Run, u64)> {
     use std::io::Read;
     let mut child = Command::new(env!("CARGO_BIN_EXE_kader"))
         .args(args)
+        .envs(env.iter().copied())
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("CLICOLOR_FORCE")
