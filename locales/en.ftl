@@ -73,6 +73,9 @@ catalogue-source = source
 catalogue-off = off
 explain-source = Source
 explain-fix = How to fix it
+explain-fields = Fields the rule reads, with every name a writer may use
+explain-synonyms = synonyms (do not count; kader suggests this field)
+explain-register-ids = IDs in { $register }
 explain-bad-example = A draft that breaks the rule
 explain-kader-says = kader says
 explain-good-example = A draft that meets the rule
@@ -138,6 +141,10 @@ eval-cycle = cycle: { $path }
 eval-no-amount = no fte, number of hours or amount here
 eval-no-such-rule = `{ $name }` is not a rule
 eval-no-action-links-here = no action links here
+eval-separator-missing = a colon belongs here
+eval-no-such-field = kader knows no field `{ $name }`
+eval-synonym-note = `{ $name }` does not count as `{ $field }`: the rule file lists it as a synonym, not as a name of the field
+eval-heading-not-action = no action heading: kader does not read this heading as an action
 eval-register-mentions = the { $register } mentions here, among others: { $points }
 eval-already-used = `{ $value }` is already used
 eval-first-used-here = first used here
@@ -168,6 +175,8 @@ config-unknown-severity = unknown severity for `{ $rule }`
 config-unknown-severity-label = expected "fout", "waarschuwing", "opmerking" or "uit" (or error, warning, note, off)
 config-no-such-rule = there is no rule `{ $rule }`
 config-no-such-rule-label = unknown rule
+config-no-such-node = `dekking` names `{ $id }`, which is in no register
+config-no-such-node-label = not in any register
 
 ## Finding and reading files
 
@@ -405,6 +414,9 @@ resolve-no-action-help = Add an `actie {"{"} herken /.../ kop /.../ {"}"}` block
 resolve-no-group = the pattern has no group `{ $group }`
 resolve-no-group-label = add (?P<{ $group }>...)
 resolve-no-group-help = The groups `id` and `titel` say where the action's ID and title are.
+resolve-synonym-is-alias = `{ $word }` is already a name of the field `{ $field }`
+resolve-synonym-is-alias-label = here as a synonym
+resolve-synonym-is-alias-help = A word is a name of a field (it counts) or a synonym (kader suggests the field), not both.
 resolve-clause-twice = rule `{ $id }` has a part twice
 resolve-in-this-rule = in this rule
 resolve-clause-twice-help = Every rule has at most one `voor`, `eis`, `melding`, `hulp`, `bron` and `beschrijving`; combine requirements with `en`.
@@ -441,7 +453,7 @@ cli--config = Use this configuration file instead of kader.toml in this or a par
 cli--lang = Language of messages, help and summary (default: `taal` in kader.toml, otherwise nl).
 cli-check = Check drafts (files or folders, by default the current folder).
 cli-check--paths = Draft files or folders (folders are searched for *.md).
-cli-check--format = Output format: human (readable), json (docs/json-output.md), sarif (GitHub code scanning), github (annotations in a pull request), junit (the plan as a test run).
+cli-check--format = Output format: human (readable), json (machine-readable, fixed fields with `version: 1`), sarif (GitHub code scanning), github (annotations in a pull request), junit (the plan as a test run).
 cli-check--output = Write the report to this file (in one go; never over a draft).
 cli-check--rules = Use this rule file instead of the bundled rules.
 cli-check--deny_warnings = Let warnings fail the check too (exit code 1).
@@ -468,6 +480,8 @@ cli-manpage = Write the man page (roff) to stdout.
 ## Waivers
 
 subject-until = end date
+subject-separator = separator between ID and title
+subject-field-heading = heading with fields
 eval-waiver-unused = this waiver suppresses nothing
 waiver-expired-label = this waiver expired on { $date }
 waiver-expired-note = the waiver ("{ $reason }") applied until { $date } and has expired; extend it with a new date or fix the finding

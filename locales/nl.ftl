@@ -73,6 +73,9 @@ catalogue-source = bron
 catalogue-off = uit
 explain-source = Bron
 explain-fix = Zo los je het op
+explain-fields = Velden die de regel leest, met alle namen die een schrijver mag gebruiken
+explain-synonyms = synoniemen (tellen niet mee; kader stelt dit veld voor)
+explain-register-ids = ID's in { $register }
 explain-bad-example = Een concept dat de regel breekt
 explain-kader-says = kader zegt
 explain-good-example = Een concept dat aan de regel voldoet
@@ -138,6 +141,10 @@ eval-cycle = kring: { $path }
 eval-no-amount = hier staat geen fte, aantal uren of bedrag
 eval-no-such-rule = `{ $name }` is geen regel
 eval-no-action-links-here = geen enkele actie verwijst hiernaar
+eval-separator-missing = hier hoort een dubbele punt
+eval-no-such-field = kader kent geen veld `{ $name }`
+eval-synonym-note = `{ $name }` telt niet als `{ $field }`: het regelbestand noemt het een synoniem, geen naam van het veld
+eval-heading-not-action = geen actiekop: kader leest deze kop niet als actie
 eval-register-mentions = het { $register } noemt hier onder meer: { $points }
 eval-already-used = `{ $value }` is al eerder gebruikt
 eval-first-used-here = hier voor het eerst gebruikt
@@ -168,6 +175,8 @@ config-unknown-severity = onbekende ernst voor `{ $rule }`
 config-unknown-severity-label = verwacht "fout", "waarschuwing", "opmerking" of "uit"
 config-no-such-rule = er is geen regel `{ $rule }`
 config-no-such-rule-label = onbekende regel
+config-no-such-node = `dekking` noemt `{ $id }`, dat in geen register staat
+config-no-such-node-label = niet in een register
 
 ## Bestanden vinden en lezen
 
@@ -405,6 +414,9 @@ resolve-no-action-help = Voeg een `actie {"{"} herken /.../ kop /.../ {"}"}`-blo
 resolve-no-group = het patroon heeft geen groep `{ $group }`
 resolve-no-group-label = voeg (?P<{ $group }>...) toe
 resolve-no-group-help = De groepen `id` en `titel` zeggen waar het ID en de titel van de actie staan.
+resolve-synonym-is-alias = `{ $word }` is al een naam van het veld `{ $field }`
+resolve-synonym-is-alias-label = hier als synoniem
+resolve-synonym-is-alias-help = Een woord is een naam van een veld (het telt mee) of een synoniem (kader stelt het veld voor), niet allebei.
 resolve-clause-twice = regel `{ $id }` heeft een onderdeel twee keer
 resolve-in-this-rule = in deze regel
 resolve-clause-twice-help = Elke regel heeft hooguit één `voor`, `eis`, `melding`, `hulp`, `bron` en `beschrijving`; combineer eisen met `en`.
@@ -441,7 +453,7 @@ cli--config = Gebruik dit configuratiebestand in plaats van kader.toml in deze o
 cli--lang = Taal van meldingen, hulp en samenvatting (standaard `taal` in kader.toml, anders nl).
 cli-check = Controleer concepten (bestanden of mappen, standaard de huidige map).
 cli-check--paths = Conceptbestanden of mappen (mappen worden doorzocht op *.md).
-cli-check--format = Uitvoervorm: human (leesbaar), json (docs/json-output.md), sarif (GitHub code scanning), github (annotaties in een pull request), junit (het plan als testrun).
+cli-check--format = Uitvoervorm: human (leesbaar), json (machineleesbaar, vaste velden met `version: 1`), sarif (GitHub code scanning), github (annotaties in een pull request), junit (het plan als testrun).
 cli-check--output = Schrijf het rapport naar dit bestand (in één keer; nooit over een concept).
 cli-check--rules = Gebruik dit regelbestand in plaats van de ingebouwde regels.
 cli-check--deny_warnings = Laat ook waarschuwingen de controle doen mislukken (exitcode 1).
@@ -468,6 +480,8 @@ cli-manpage = Schrijf de man-pagina (roff) naar stdout.
 ## Uitzonderingen (waivers)
 
 subject-until = einddatum
+subject-separator = scheiding tussen ID en titel
+subject-field-heading = kop met velden
 eval-waiver-unused = deze uitzondering onderdrukt niets
 waiver-expired-label = deze uitzondering liep af op { $date }
 waiver-expired-note = de uitzondering ("{ $reason }") gold tot { $date } en is verlopen; verleng haar met een nieuwe datum of los de bevinding op

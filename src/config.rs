@@ -31,6 +31,7 @@ pub const KEYS: &[&str] = &[
     "inleverdatum",
     "waarschuwingen-zijn-fouten",
     "ernst",
+    "dekking",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -42,7 +43,10 @@ struct Raw {
     taal: Option<Spanned<String>>,
     inleverdatum: Option<Spanned<toml::value::Datetime>>,
     waarschuwingen_zijn_fouten: Option<bool>,
-    ernst: Option<toml::Table>,
+    /// Keys with their spans: a key written twice in the file (once in a comment-free
+    /// table above) is reported where it stands in `[ernst]`.
+    ernst: Option<std::collections::BTreeMap<Spanned<String>, toml::Value>>,
+    dekking: Option<Vec<Spanned<String>>>,
 }
 
 /// A rule's severity set in kader.toml, or the rule switched off.
@@ -67,6 +71,9 @@ pub struct Config {
     pub deny_warnings: bool,
     /// Severity overrides, each with where it was written (to report unknown rule IDs).
     pub overrides: Vec<(Spanned<String>, Override)>,
+    /// `dekking`: the register nodes (lines, themes) this repository's plan covers; coverage
+    /// rules report only nodes under them. Empty: the whole register.
+    pub coverage: Vec<Spanned<String>>,
 }
 
 /// Find kader.toml in `start` or a directory above it, on disk.
@@ -227,10 +234,14 @@ pub fn load(path: &Path, origin: &dyn Origin, sources: &mut Sources) -> (Option<
             )),
         }
     }
+    config.coverage = raw.dekking.unwrap_or_default();
     if let Some(table) = raw.ernst {
-        // toml::Table does not keep spans: find each key's line for the report.
-        for (rule, value) in table {
-            let at = find_key(text, &rule);
+        // Ordered by where each key stands, so problems come in file order.
+        let mut entries: Vec<(Spanned<String>, toml::Value)> = table.into_iter().collect();
+        entries.sort_by_key(|(k, _)| k.span().start);
+        for (key, value) in entries {
+            let at = span(key.span());
+            let rule = key.into_inner();
             let over = match value.as_str() {
                 Some("fout" | "error") => Some(Override::Severity(Severity::Error)),
                 Some("waarschuwing" | "warning") => Some(Override::Severity(Severity::Warning)),
@@ -257,25 +268,6 @@ pub fn load(path: &Path, origin: &dyn Origin, sources: &mut Sources) -> (Option<
     }
 }
 
-/// The span of `key` at the start of a line (for tables toml gives without spans).
-fn find_key(text: &str, key: &str) -> Span {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim_start();
-        let lead = line.len() - t.len();
-        let bare = t.strip_prefix('"').unwrap_or(t);
-        if let Some(after) = bare.strip_prefix(key) {
-            let after = after.strip_prefix('"').unwrap_or(after);
-            if after.trim_start().starts_with('=') {
-                let start = offset + lead + (t.len() - bare.len());
-                return Span::new(start, start + key.len());
-            }
-        }
-        offset += line.len();
-    }
-    Span::new(0, 0)
-}
-
 /// Apply the severity overrides to a loaded rule set; an unknown rule ID is a problem.
 pub fn apply_overrides(config: &Config, rules: &mut crate::lang::ruleset::RuleSet) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
@@ -300,5 +292,24 @@ pub fn apply_overrides(config: &Config, rules: &mut crate::lang::ruleset::RuleSe
             }
         }
     }
+    for id in &config.coverage {
+        let known = rules.registers.iter().any(|r| r.get(id.get_ref()).is_some());
+        if known {
+            continue;
+        }
+        let ids = rules
+            .registers
+            .iter()
+            .flat_map(|r| r.nodes.iter().map(|n| n.id.as_str()));
+        let help = crate::lang::keywords::did_you_mean(id.get_ref(), ids).map(crate::i18n::did_you_mean_code);
+        diags.push(problem(
+            file,
+            span(id.span()),
+            tr!("config-no-such-node", id = id.get_ref().as_str()),
+            &tr!("config-no-such-node-label"),
+            help,
+        ));
+    }
+    rules.coverage = config.coverage.iter().map(|c| c.get_ref().clone()).collect();
     diags
 }

@@ -336,6 +336,7 @@ fn empty_document(source: SourceId) -> Document {
         headings: Vec::new(),
         actions: Vec::new(),
         waivers: Vec::new(),
+        field_heading: None,
     }
 }
 

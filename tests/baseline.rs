@@ -20,7 +20,7 @@ const DRAFT: &str = "\
 - **Eigenaar:** Team HR
 - **Beleidslijn:** HA.ARB.1
 - **Tijdpad:** 2026
-- **Inzet:** PM
+- **Inzet:** 0,2 fte; € PM
 - **Beoogd resultaat:** eind 2026 hebben 30 assistenten de scholing gevolgd
 - **IEP:** Inwoners worden aan de telefoon sneller en beter geholpen doordat assistenten
   geschoold zijn in triage en in het doorverwijzen naar de juiste zorg.
@@ -102,10 +102,12 @@ fn a_baseline_survives_edits_reports_fixes_and_prunes() {
     assert_eq!(rules_of(&all).len(), found.len());
 
     // Fix one finding and add a new one: the new one is shown, the fixed one is counted.
-    let fixed = edited.replace("- **Inzet:** PM", "- **Inzet:** 0,2 fte").replace(
-        "- **Eigenaar:** Team HR\n- **Beleidslijn:** HA.ARB.1\n- **Tijdpad:** 2026\n- **Inzet:** 0,4 fte",
-        "- **Eigenaar:** TODO\n- **Beleidslijn:** HA.ARB.1\n- **Tijdpad:** 2026\n- **Inzet:** 0,4 fte",
-    );
+    let fixed = edited
+        .replace("- **Inzet:** 0,2 fte; € PM", "- **Inzet:** 0,2 fte")
+        .replace(
+            "- **Eigenaar:** Team HR\n- **Beleidslijn:** HA.ARB.1\n- **Tijdpad:** 2026\n- **Inzet:** 0,4 fte",
+            "- **Eigenaar:** TODO\n- **Beleidslijn:** HA.ARB.1\n- **Tijdpad:** 2026\n- **Inzet:** 0,4 fte",
+        );
     std::fs::write(d.join("team.md"), &fixed).unwrap();
     let json = kader_in(d, &["check", "--format", "json", "--rules", &rules, "team.md"]);
     let now = rules_of(&json);
@@ -114,17 +116,18 @@ fn a_baseline_survives_edits_reports_fixes_and_prunes() {
         "the new finding shows: {now:?}"
     );
     assert!(!now.contains(&"actie-iep HA-01".to_owned()), "{now:?}");
-    // Only actie-iep of HA-01 is left of the baseline; HA-02's findings (the placeholder
-    // and the amount it stood for) are fixed.
+    // Only actie-iep of HA-01 is left of the baseline; HA-02's placeholder is fixed.
     let baseline = &json.json()["baseline"];
     assert_eq!(baseline["suppressed"], 1, "{baseline}");
     let fixed = found.len() - 1;
     assert_eq!(baseline["fixed"], fixed, "{baseline}");
     let human = kader_in(d, &["check", "--rules", &rules, "team.md"]);
     assert!(
-        human.stdout.contains(&format!(
-            "{fixed} bevindingen uit de baseline zijn opgelost (`kader baseline --prune` haalt ze weg)"
-        )),
+        human.stdout.contains(&if fixed == 1 {
+            "1 bevinding uit de baseline is opgelost (`kader baseline --prune` haalt haar weg)".to_owned()
+        } else {
+            format!("{fixed} bevindingen uit de baseline zijn opgelost (`kader baseline --prune` haalt ze weg)")
+        }),
         "{}",
         human.stdout
     );

@@ -242,7 +242,7 @@ fn crlf_and_a_bom_do_not_shift_positions() {
             .collect()
     };
     let (a, b) = (places("lf.md"), places("crlf.md"));
-    assert!(a.len() >= 4);
+    assert!(a.len() >= 3, "{a:?}");
     assert_eq!(a, b);
     // The human output shows the same places.
     let human = kader_in(dir.path(), &["check", "crlf.md"]);

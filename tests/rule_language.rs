@@ -41,14 +41,27 @@ fn a_basic_rule_file_loads_and_checks() {
 
 #[test]
 fn a_later_file_changes_severity_and_switches_rules_off() {
-    let bundled = kader(&["check", "--format", "json", "rules/tests/actie-iep.md"]);
-    let rules: Vec<String> = bundled.json()["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["rule"].as_str().unwrap().to_owned())
-        .collect();
-    assert!(rules.contains(&"placeholder".to_owned()));
+    let files = ["rules/tests/actie-iep.md", "rules/tests/placeholder.md"];
+    let bundled = kader(&["check", "--format", "json", files[0], files[1]]);
+    let found = |run: &common::Run| -> Vec<(String, String)> {
+        run.json()["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["rule"].as_str().unwrap().to_owned(),
+                    d["severity"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let before = found(&bundled);
+    assert!(before.iter().any(|(r, _)| r == "placeholder"), "{before:?}");
+    assert!(
+        before.contains(&("actie-iep".to_owned(), "error".to_owned())),
+        "{before:?}"
+    );
     assert_eq!(bundled.code, 1);
 
     let run = kader(&[
@@ -57,15 +70,19 @@ fn a_later_file_changes_severity_and_switches_rules_off() {
         "json",
         "--rules",
         "fixtures/rule-files/valid/override.kader",
-        "rules/tests/actie-iep.md",
+        files[0],
+        files[1],
     ]);
-    assert_eq!(run.code, 0, "actie-iep is only a warning now: {}", run.stderr);
-    let diags = run.json()["diagnostics"].as_array().unwrap().clone();
-    assert_eq!(diags.len(), 3);
+    let after = found(&run);
     assert!(
-        diags
-            .iter()
-            .all(|d| d["rule"] == "actie-iep" && d["severity"] == "warning")
+        !after.iter().any(|(r, _)| r == "placeholder"),
+        "switched off: {after:?}"
+    );
+    let iep: Vec<&(String, String)> = after.iter().filter(|(r, _)| r == "actie-iep").collect();
+    assert_eq!(iep.len(), 3, "{after:?}");
+    assert!(
+        iep.iter().all(|(_, s)| s == "warning"),
+        "actie-iep is only a warning now: {after:?}"
     );
 }
 

@@ -26,6 +26,8 @@ pub enum Item<'a> {
     Action(&'a Action),
     Heading(&'a ActionHeading),
     Field(&'a Action, &'a Field),
+    /// A field-like label in an action: a field's name, or a label that names no field.
+    Name(&'a Action, &'a crate::source::Spanned<String>),
     Document(&'a Document),
     /// A register node: (register index, node index).
     Node(usize, usize),
@@ -39,7 +41,9 @@ impl Item<'_> {
             Item::Action(a) => a.span,
             Item::Heading(h) => h.text.span,
             Item::Field(_, f) => f.value.span,
-            Item::Document(_) | Item::Node(..) => Span::new(0, 0),
+            Item::Name(_, n) => n.span,
+            Item::Document(d) => d.field_heading.as_ref().map_or(Span::new(0, 0), |h| h.span),
+            Item::Node(..) => Span::new(0, 0),
             Item::Waiver(w) => w.span,
         }
     }
@@ -126,6 +130,8 @@ fn subject_word(rules: &RuleSet, s: &Subject) -> String {
         Subject::WaiverRule => tr!("subject-rule"),
         Subject::WaiverReason => tr!("subject-reason"),
         Subject::WaiverUntil => tr!("subject-until"),
+        Subject::Separator => tr!("subject-separator"),
+        Subject::FieldHeading => tr!("subject-field-heading"),
     }
 }
 
@@ -212,6 +218,13 @@ impl<'a> Eval<'a> {
                 time: f.time.as_ref(),
             }),
             (Subject::Name, Item::Field(_, f)) => plain(&f.name.value, f.name.span),
+            (Subject::Name, Item::Name(_, n)) => plain(&n.value, n.span),
+            // Present unless the heading was read without its separator.
+            (Subject::Separator, Item::Heading(h)) if h.gap.is_none() => plain(&h.text.value, h.text.span),
+            (Subject::NodeActions, Item::Document(_)) => plain("", item.anchor()),
+            (Subject::FieldHeading, Item::Document(d)) => {
+                d.field_heading.as_ref().and_then(|h| plain(&h.value, h.span))
+            }
             (Subject::Meta(k), Item::Document(d)) => d
                 .meta
                 .iter()
@@ -244,6 +257,11 @@ impl<'a> Eval<'a> {
             return match t.pred {
                 Pred::Filled => {
                     let what = subject_word(self.rules, &t.subject);
+                    if let (Subject::Separator, Item::Heading(h)) = (&t.subject, item)
+                        && let Some(gap) = h.gap
+                    {
+                        return Err(vec![Failure::at(gap, tr!("eval-separator-missing"))]);
+                    }
                     let label = match item {
                         Item::Action(_) => tr!("eval-action-lacks", what = what),
                         Item::Heading(h) if !h.well_formed => tr!("eval-heading-malformed"),
@@ -432,7 +450,16 @@ impl<'a> Eval<'a> {
                     );
                     f.field = v.def;
                     f.value = Some(link.id.value.clone());
-                    let close = plan.similar_ids(&link.id.value);
+                    // Never the action itself: it cannot wait for itself.
+                    let own = match item {
+                        Item::Action(a) => Some(a.id.value.as_str()),
+                        _ => None,
+                    };
+                    let close: Vec<_> = plan
+                        .similar_ids(&link.id.value)
+                        .into_iter()
+                        .filter(|c| own.is_none_or(|own| !c.eq_ignore_ascii_case(own)))
+                        .collect();
                     if !close.is_empty() {
                         let names: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
                         f.help = Some(crate::i18n::did_you_mean(&names));
@@ -465,6 +492,7 @@ impl<'a> Eval<'a> {
                     fail(v.span, tr!("eval-no-amount"))
                 }
             }
+            Pred::Known if matches!(t.subject, Subject::Name) => self.known_field(v),
             Pred::Known => {
                 let name = v.text.trim();
                 if self.rules.rules.iter().any(|r| r.id == name) {
@@ -483,6 +511,7 @@ impl<'a> Eval<'a> {
                     (Subject::NodeActions, Item::Node(r, node)) => {
                         (self.plan.map_or(0, |p| p.coverage(r, node).len()), "actions")
                     }
+                    (Subject::NodeActions, Item::Document(d)) => (d.actions.len(), "actions"),
                     _ => match v.def.map(|d| self.rules.fields[d].kind) {
                         Some(FieldKind::Links(_) | FieldKind::Actions) => (Self::links(&v).len(), "links"),
                         _ => (word_count(v.text), "words"),
@@ -493,6 +522,8 @@ impl<'a> Eval<'a> {
                 }
                 let label = if count == 0 && matches!(item, Item::Node(..)) {
                     tr!("eval-no-action-links-here")
+                } else if count == 0 && matches!(item, Item::Document(_)) {
+                    tr!("eval-heading-not-action")
                 } else {
                     count_label(what, count, *cmp, *n)
                 };
@@ -537,6 +568,30 @@ impl<'a> Eval<'a> {
                 }
             }
         }
+    }
+
+    /// `naam bekend` in the `veldnaam` scope: the label is a field's name. If not: "did you
+    /// mean" from the field's synonyms in the rule file, else from a close spelling.
+    fn known_field(&self, v: Val<'a>) -> Outcome {
+        let key = crate::text::normalize_name(v.text);
+        let fields = &self.rules.fields;
+        if fields.iter().any(|f| f.keys.contains(&key)) {
+            return Ok(());
+        }
+        let mut f = Failure::at(v.span, tr!("eval-no-such-field", name = short(v.text.trim())));
+        f.value = Some(v.text.trim().to_owned());
+        let by_synonym = fields.iter().find(|d| d.synonyms.contains(&key));
+        let suggestion = by_synonym.map(|d| d.display()).or_else(|| {
+            let names = fields.iter().flat_map(|d| d.aliases.iter().map(String::as_str));
+            crate::lang::keywords::did_you_mean(v.text.trim(), names)
+        });
+        if let Some(s) = suggestion {
+            f.help = Some(crate::i18n::did_you_mean_code(s));
+            if let Some(d) = by_synonym {
+                f.note = Some(tr!("eval-synonym-note", name = v.text.trim(), field = d.display()));
+            }
+        }
+        Err(vec![f])
     }
 
     fn part_failure(&self, p: &Part, label: String, v: &Val<'_>) -> Failure {

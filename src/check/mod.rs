@@ -119,6 +119,16 @@ fn run_rule<'a>(ev: &mut Eval<'a>, rule: &Rule, doc: &'a Document, out: &mut Vec
             .iter()
             .flat_map(|a| a.fields.iter().map(move |f| Item::Field(a, f)))
             .collect(),
+        Scope::Name => doc
+            .actions
+            .iter()
+            .flat_map(|a| {
+                a.fields
+                    .iter()
+                    .map(move |f| Item::Name(a, &f.name))
+                    .chain(a.labels.iter().map(move |l| Item::Name(a, l)))
+            })
+            .collect(),
         Scope::Document => vec![Item::Document(doc)],
         Scope::Waiver => doc.waivers.iter().map(Item::Waiver).collect(),
         Scope::Node { .. } => Vec::new(),
@@ -139,7 +149,7 @@ fn run_rule<'a>(ev: &mut Eval<'a>, rule: &Rule, doc: &'a Document, out: &mut Vec
 
 fn emit(rules: &RuleSet, rule: &Rule, doc: &Document, item: Item<'_>, f: Failure) -> Diagnostic {
     let (action, title, heading) = match item {
-        Item::Action(a) | Item::Field(a, _) => (
+        Item::Action(a) | Item::Field(a, _) | Item::Name(a, _) => (
             Some(a.id.value.as_str()),
             a.title.as_ref().map(|t| t.value.as_str()),
             None,
@@ -257,9 +267,15 @@ pub fn apply_waivers(docs: &[Document], rules: &RuleSet, diags: &mut [Diagnostic
     let mut used = UsedWaivers::new();
     for doc in docs {
         for w in &doc.waivers {
-            let (Some(rule), Some(reason), Some((action, extent))) = (&w.rule, &w.reason, &w.action) else {
+            let (Some(rule), Some(reason)) = (&w.rule, &w.reason) else {
                 continue;
             };
+            // Inside an action it covers that action; with a target (`negeer beleid-dekking
+            // SZ.ARB "reden"`), the plan-wide finding about that register node.
+            let target = w.target.as_ref().map(|t| t.value.as_str());
+            if target.is_none() && w.action.is_none() {
+                continue;
+            }
             if reason.value.trim().is_empty() || rules.rule(&rule.value).is_none() {
                 continue;
             }
@@ -271,11 +287,19 @@ pub fn apply_waivers(docs: &[Document], rules: &RuleSet, diags: &mut [Diagnostic
             };
             let expired = until.filter(|end| today > *end);
             for d in diags.iter_mut() {
-                let Some(p) = &d.primary else { continue };
-                // The finding's own action: a table inside a section's body is not that section.
-                let same_action = d.action.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(action));
-                let inside =
-                    same_action && p.source == doc.source && extent.start <= p.span.start && p.span.end <= extent.end;
+                let inside = match (target, &w.action, &d.primary) {
+                    (Some(node), _, _) => d.node.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(node)),
+                    (None, Some((action, extent)), Some(p)) => {
+                        // The finding's own action: a table inside a section's body is not
+                        // that section.
+                        let same_action = d.action.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(action));
+                        same_action
+                            && p.source == doc.source
+                            && extent.start <= p.span.start
+                            && p.span.end <= extent.end
+                    }
+                    _ => false,
+                };
                 if d.rule != rule.value || !inside || waiver_rules.contains(&d.rule.as_str()) || d.waived.is_some() {
                     continue;
                 }
@@ -308,8 +332,41 @@ pub fn apply_waivers(docs: &[Document], rules: &RuleSet, diags: &mut [Diagnostic
 /// rules about waivers. `today` decides which waivers have expired.
 pub fn finish(docs: &[Document], rules: &RuleSet, diags: &mut Vec<Diagnostic>, today: Date) {
     diags.extend(check_plan(docs, rules));
+    drop_yielding(rules, diags);
     let used = apply_waivers(docs, rules, diags, today);
     diags.extend(check_waivers(docs, rules, &used));
+}
+
+/// One fault, one finding: a finding of a rule that `wijkt` (yields) is dropped when a
+/// finding of another rule points at an overlapping place in the same file. `Eigenaar:
+/// n.t.b.` is then an `actie-eigenaar` error, not also a `placeholder` warning.
+pub fn drop_yielding(rules: &RuleSet, diags: &mut Vec<Diagnostic>) {
+    let yielding: HashSet<&str> = rules.rules.iter().filter(|r| r.yields).map(|r| r.id.as_str()).collect();
+    if yielding.is_empty() {
+        return;
+    }
+    let mut covered: Vec<(SourceId, Span)> = diags
+        .iter()
+        .filter(|d| !yielding.contains(d.rule.as_str()))
+        .filter_map(|d| d.primary.as_ref().map(|p| (p.source, p.span)))
+        .collect();
+    if covered.is_empty() {
+        return;
+    }
+    covered.sort_unstable_by_key(|&(s, sp)| (s, sp.start));
+    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end || a == b;
+    diags.retain(|d| {
+        let Some(p) = d.primary.as_ref().filter(|_| yielding.contains(d.rule.as_str())) else {
+            return true;
+        };
+        // Candidates start before this finding ends; spans are short, so scan back.
+        let upto = covered.partition_point(|&(s, sp)| (s, sp.start) < (p.source, p.span.end.max(p.span.start + 1)));
+        !covered[..upto]
+            .iter()
+            .rev()
+            .take_while(|(s, _)| *s == p.source)
+            .any(|&(_, sp)| overlaps(sp, p.span))
+    });
 }
 
 /// The rules about waivers that need to know which waivers were used (`gebruikt`).
@@ -333,7 +390,12 @@ pub fn check_waivers(docs: &[Document], rules: &RuleSet, used: &UsedWaivers) -> 
 /// Register-node rules (`voor elk thema in beleid`): plan-level findings without a file.
 fn run_nodes(ev: &mut Eval<'_>, rule: &Rule, register: usize, level: &str, out: &mut Vec<Diagnostic>) {
     let reg = &ev.rules.registers[register];
-    for (n, node) in reg.nodes.iter().enumerate().filter(|(_, n)| n.level == level) {
+    for (n, node) in reg
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|&(i, n)| n.level == level && ev.rules.covers(register, i))
+    {
         let Err(failures) = ev.eval(&rule.expr, Item::Node(register, n)) else {
             continue;
         };

@@ -42,7 +42,7 @@ pub fn run(args: ExplainArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mu
         };
         let bad: Vec<_> = rule.examples_bad.iter().map(example).collect();
         let good: Vec<_> = rule.examples_good.iter().map(example).collect();
-        let _ = render::catalogue::explain(rule, &bad, &good, stdout);
+        let _ = render::catalogue::explain(rules, rule, &bad, &good, stdout);
         ExitStatus::Success
     })
 }

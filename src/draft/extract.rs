@@ -30,6 +30,7 @@ pub fn parse(file: SourceId, text: &str, rules: &RuleSet) -> (Document, Vec<Diag
         headings: Vec::new(),
         actions: Vec::new(),
         waivers: Vec::new(),
+        field_heading: None,
     };
     Extractor {
         text,
@@ -175,13 +176,27 @@ impl Extractor<'_> {
             if !syntax.recognise.is_match(raw) {
                 continue;
             }
-            let (id, title) = captures(&syntax.heading, raw, content);
+            let (mut id, mut title) = captures(&syntax.heading, raw, content);
+            let mut well_formed = syntax.heading.is_match(raw);
+            let mut gap = None;
+            // `Actie TG-02 Doorverwijzen`: meant as an action, read as one, the missing
+            // separator reported at its place.
+            if !well_formed
+                && let Some(loose) = &syntax.loose
+                && let Some(c) = loose.captures(raw)
+                && let Some(g) = c.name("gat")
+            {
+                (id, title) = captures(loose, raw, content);
+                gap = Some(content.sub(g.start(), g.end()));
+                well_formed = id.is_some() && title.is_some();
+            }
             doc.headings.push(ActionHeading {
                 text: Spanned::new(raw.to_owned(), content),
                 id: id.clone(),
                 title: title.clone(),
-                well_formed: syntax.heading.is_match(raw),
+                well_formed,
                 in_table: false,
+                gap,
             });
             // The body runs to the next heading of the same or a higher level, or the next
             // action heading.
@@ -203,6 +218,7 @@ impl Extractor<'_> {
                     span: content,
                     extent,
                     fields: Vec::new(),
+                    labels: Vec::new(),
                 });
                 doc.actions.len() - 1
             });
@@ -256,6 +272,9 @@ impl Extractor<'_> {
             };
             let Some(a) = body.action else { continue };
             let Some((name, value_start, def)) = self.split_field(head) else {
+                if let Some(label) = self.label(head, true) {
+                    doc.actions[a].labels.push(label);
+                }
                 continue;
             };
             is_field[i] = true;
@@ -278,7 +297,13 @@ impl Extractor<'_> {
             while pos < end {
                 let le = line_end(self.text, pos).min(end);
                 let line = trim_span(self.text, Span::new(pos, le));
-                if let Some((name, vstart, def)) = self.split_field(line) {
+                let split = self.split_field(line);
+                if split.is_none()
+                    && let Some(label) = self.label(line, false)
+                {
+                    doc.actions[a].labels.push(label);
+                }
+                if let Some((name, vstart, def)) = split {
                     if let Some((d, n, vs)) = current.take() {
                         let v = trim_span(self.text, Span::new(vs, last_end.max(vs)));
                         self.push_field(&mut doc.actions[a], d, n, v);
@@ -297,15 +322,96 @@ impl Extractor<'_> {
         self.tables(doc);
         for a in &mut doc.actions {
             a.fields.sort_by_key(|f| f.name.span.start);
+            a.labels.sort_by_key(|l| l.span.start);
+        }
+        if doc.actions.is_empty() {
+            doc.field_heading = self.field_heading(&headings);
         }
         self.waivers(doc);
+    }
+
+    /// The first heading, not meant as an action, with a field line under it (before the
+    /// next heading): `### 1. Regionale terugbellijn` followed by `- **Eigenaar:** …`.
+    fn field_heading(&self, headings: &[&markdown::Heading]) -> Option<Spanned<String>> {
+        let syntax = &self.rules.action;
+        for (k, h) in headings.iter().enumerate() {
+            let content = without_trailing_comments(self.text, trim_span(self.text, h.content));
+            let raw = &self.text[content.range()];
+            if raw.is_empty() || syntax.recognise.is_match(raw) {
+                continue;
+            }
+            let end = headings.get(k + 1).map_or(self.text.len(), |n| n.range.start);
+            let under = |at: usize| h.range.end <= at && at < end;
+            let in_items = self
+                .blocks
+                .items
+                .iter()
+                .filter(|it| under(it.range.start))
+                .filter_map(|it| it.head)
+                .any(|head| self.split_field(head).is_some());
+            let in_paragraphs = || {
+                self.blocks.paragraphs.iter().filter(|p| under(p.start)).any(|p| {
+                    let mut pos = p.start;
+                    while pos < p.end {
+                        let le = line_end(self.text, pos).min(p.end);
+                        if self.split_field(trim_span(self.text, Span::new(pos, le))).is_some() {
+                            return true;
+                        }
+                        pos = le;
+                    }
+                    false
+                })
+            };
+            if in_items || in_paragraphs() {
+                return Some(Spanned::new(raw.to_owned(), content));
+            }
+        }
+        None
+    }
+
+    /// A field-like label that names no field: `**Budget:** 40 uur` (bold, in a list item
+    /// or on a line of a paragraph), or `Eigenaaar: Team X` at the head of a list item
+    /// (`plain`). A label is one to four words of letters: `Q3 2026: besluit` (a milestone)
+    /// or `https://…` is not one.
+    fn label(&self, head: Span, plain: bool) -> Option<Spanned<String>> {
+        let line_end = self.text[head.range()].find('\n').map_or(head.end, |i| head.start + i);
+        let line = &self.text[head.start..line_end];
+        let lead = line.len() - line.trim_start().len();
+        let rest = &line[lead..];
+        let strong = ["**", "__"].iter().find(|m| rest.starts_with(**m)).copied();
+        let skip = lead + strong.map_or(0, str::len);
+        let colon = line[skip..].find(':')? + skip;
+        let raw = &line[skip..colon];
+        let name = raw.trim().trim_end_matches(['*', '_']).trim_end();
+        match strong {
+            // `**Naam:**` or `**Naam**:`: the bold run ends at the colon.
+            Some(m) => {
+                let closed_before = raw.trim_end().ends_with(m);
+                let closed_after = line[colon + 1..].starts_with(m);
+                if !(closed_before || closed_after) {
+                    return None;
+                }
+            }
+            None if !plain => return None,
+            None => {
+                let after = line[colon + 1..].trim();
+                if after.is_empty() || after.starts_with("//") || !name.chars().next()?.is_uppercase() {
+                    return None;
+                }
+            }
+        }
+        if !is_label_name(name) {
+            return None;
+        }
+        let start = head.start + skip + (raw.len() - raw.trim_start().len());
+        Some(Spanned::new(name.to_owned(), Span::new(start, start + name.len())))
     }
 
     /// `<!-- kader: negeer RULE "reden" -->`, each with the action it stands in.
     fn waivers(&self, doc: &mut Document) {
         static WAIVER: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
             Regex::new(
-                r#"(?s)<!--\s*kader\s*:\s*(?:negeer|ignore)\b\s*(?P<rule>[^\s"]+)?\s*(?:"(?P<reason>[^"]*)")?\s*(?:(?:tot|until)\s+(?P<until>.*?)\s*-->|.*?-->)"#,
+                r#"(?s)<!--\s*kader\s*:\s*(?:negeer|ignore)\b\s*(?P<rule>[^\s"]+)?\s*(?P<target>[^\s"-][^\s"]*)?\s*(?:"(?P<reason>[^"]*)")?\s*(?:(?:tot|until)\s+(?P<until>.*?)\s*-->|.*?-->)"#,
             )
             .expect("valid")
         });
@@ -336,6 +442,9 @@ impl Extractor<'_> {
                     c.name(name)
                         .map(|m| Spanned::new(m.as_str().to_owned(), span.sub(m.start(), m.end())))
                 };
+                // `negeer RULE tot …` without a reason: `tot` is not a target.
+                let target = spanned("target")
+                    .filter(|t| !t.value.eq_ignore_ascii_case("tot") && !t.value.eq_ignore_ascii_case("until"));
                 let action = doc
                     .actions
                     .iter()
@@ -353,6 +462,7 @@ impl Extractor<'_> {
                 doc.waivers.push(Waiver {
                     span: at,
                     rule: spanned("rule"),
+                    target,
                     reason: spanned("reason"),
                     action,
                     until,
@@ -376,6 +486,7 @@ impl Extractor<'_> {
                 doc.waivers.push(Waiver {
                     span: at,
                     rule: None,
+                    target: None,
                     reason: None,
                     action,
                     until: None,
@@ -415,6 +526,17 @@ impl Extractor<'_> {
             if columns.iter().all(Option::is_none) {
                 continue;
             }
+            // Header cells that look like a field name but name none: reported once, with
+            // the table's first action.
+            let mut header_labels: Vec<Spanned<String>> = table
+                .header
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != key && columns[i].is_none())
+                .map(|(_, &s)| without_trailing_comments(self.text, trim_span(self.text, s)))
+                .filter(|s| is_label_name(&self.text[s.range()]))
+                .map(|s| Spanned::new(self.text[s.range()].to_owned(), s))
+                .collect();
             for row in &table.rows {
                 let Some(&cell) = row.get(key) else { continue };
                 let cell = without_trailing_comments(self.text, trim_span(self.text, cell));
@@ -426,6 +548,7 @@ impl Extractor<'_> {
                     title: title.clone(),
                     well_formed: cell_re.is_match(raw),
                     in_table: true,
+                    gap: None,
                 });
                 let Some(id) = id else { continue };
                 let extent = row
@@ -438,6 +561,7 @@ impl Extractor<'_> {
                     span: cell,
                     extent,
                     fields: Vec::new(),
+                    labels: Vec::new(),
                 };
                 for (c, def) in columns.iter().enumerate() {
                     let (Some(def), Some(&value)) = (def, row.get(c)) else {
@@ -449,6 +573,7 @@ impl Extractor<'_> {
                     let value = if trimmed.is_empty() { value } else { trimmed };
                     self.push_field(&mut action, *def, name, value);
                 }
+                action.labels = std::mem::take(&mut header_labels);
                 doc.actions.push(action);
             }
         }
@@ -525,6 +650,20 @@ impl Extractor<'_> {
             time,
         });
     }
+}
+
+/// One to four words of letters (and `-'’()/&`), at most 40 bytes: what a field name
+/// looks like.
+fn is_label_name(name: &str) -> bool {
+    let words = name.split_whitespace().count();
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    (1..=4).contains(&words)
+        && letters >= 2
+        && name.len() <= 40
+        && name.chars().next().is_some_and(char::is_alphabetic)
+        && name
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '(' | ')' | '/' | '&'))
 }
 
 /// HTML comments replaced by spaces (line breaks kept), so every position stays put.

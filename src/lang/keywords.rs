@@ -35,6 +35,7 @@ pub enum Kw {
     Placeholders,
     Rule,
     Include,
+    Synonym,
     // plan block
     Period,
     Register,
@@ -45,6 +46,7 @@ pub enum Kw {
     Levels,
     Table,
     Cell,
+    Loose,
     // rule clauses
     For,
     Require,
@@ -55,12 +57,14 @@ pub enum Kw {
     ExampleGood,
     ExampleBad,
     English,
+    Yields,
     // scopes
     ScopeAction,
     ScopeHeading,
     ScopeField,
     ScopeDocument,
     ScopeWaiver,
+    ScopeName,
     // predicates
     Filled,
     Matches,
@@ -154,6 +158,13 @@ pub const KEYWORDS: &[Keyword] = &[
     ),
     kw!(Include, Top, "gebruik", "include", "neem een ander regelbestand op"),
     kw!(
+        Synonym,
+        Top,
+        "synoniem",
+        "synonym",
+        "woorden die op een veld lijken maar niet meetellen: `veld-onbekend` stelt het veld voor"
+    ),
+    kw!(
         Period,
         Plan,
         "periode",
@@ -209,6 +220,13 @@ pub const KEYWORDS: &[Keyword] = &[
         "cell",
         "het patroon van de actiecel in een tabel, met groepen `id` en `titel`"
     ),
+    kw!(
+        Loose,
+        Action,
+        "losse kop",
+        "loose heading",
+        "een actiekop zonder `:` tussen ID en titel, met groepen `id`, `gat` en `titel`"
+    ),
     kw!(For, Clause, "voor", "for", "waarop de regel werkt: `voor elke actie`"),
     kw!(Require, Clause, "eis", "require", "de eis zelf"),
     kw!(
@@ -248,6 +266,13 @@ pub const KEYWORDS: &[Keyword] = &[
         "english",
         "de teksten van de regel in het Engels: `engels { titel \"...\" melding \"...\" }`"
     ),
+    kw!(
+        Yields,
+        Clause,
+        "wijkt",
+        "yields",
+        "een bevinding van deze regel vervalt als een andere regel dezelfde plek meldt"
+    ),
     kw!(ScopeAction, Scope, "actie", "action", "elke actie met een id"),
     kw!(
         ScopeHeading,
@@ -257,6 +282,13 @@ pub const KEYWORDS: &[Keyword] = &[
         "elke kop of tabelcel die een actie wil zijn"
     ),
     kw!(ScopeField, Scope, "veld", "field", "elk ingevuld veld van elke actie"),
+    kw!(
+        ScopeName,
+        Scope,
+        "veldnaam",
+        "field-name",
+        "elke veldnaam in een actie (`**Naam:**`), ook een die geen veld is"
+    ),
     kw!(
         ScopeDocument,
         Scope,

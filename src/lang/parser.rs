@@ -413,13 +413,18 @@ impl<'s> Parser_<'s> {
         File { items }
     }
 
-    /// `item := plan | veld | actie | plaatshouders | regel | gebruik`
+    /// `item := plan | veld | synoniem | actie | plaatshouders | regel | gebruik`
+    /// `synoniem := "synoniem" naam "=" string ("|" string)*`
     fn item<'a>(&self, i: &'a str) -> PResult<'a, Item> {
         let start = ws(i);
         let (i, (kw, _)) = self.keyword(start, Place::Top)?;
         match kw {
             Kw::Plan => self.plan(start, i),
             Kw::Field => self.field(start, i),
+            Kw::Synonym => match self.field(start, i)? {
+                (r, Item::Field(f)) => Ok((r, Item::Synonym(f))),
+                _ => unreachable!("field returns a field"),
+            },
             Kw::Action => self.action(start, i),
             Kw::Placeholders => {
                 let i = self.try_sym(i, "=").unwrap_or(i);
@@ -574,7 +579,7 @@ impl<'s> Parser_<'s> {
     }
 
     /// `actie := "actie" "{" ("herken" regex | "kop" regex | "niveau" getal "t/m" getal
-    ///           | "tabel" strings | "cel" regex)* "}"`
+    ///           | "tabel" strings | "cel" regex | "losse kop" regex)* "}"`
     fn action<'a>(&self, start: &'a str, i: &'a str) -> PResult<'a, Item> {
         let brace = ws(i);
         let (mut i, _) = self.sym(i, "{")?;
@@ -598,6 +603,10 @@ impl<'s> Parser_<'s> {
                 Kw::Cell => {
                     let (r, re) = self.regex(rest)?;
                     (r, ActionItem::Cell(re))
+                }
+                Kw::Loose => {
+                    let (r, re) = self.regex(rest)?;
+                    (r, ActionItem::Loose(re))
                 }
                 Kw::Levels => {
                     let (r, (min, _)) = self.number(rest)?;
@@ -711,10 +720,11 @@ impl<'s> Parser_<'s> {
     }
 
     /// `clausule := "voor" bereik | "eis" expr | "melding" string | "hulp" string
-    ///            | "bron" string | "beschrijving" string`
+    ///            | "bron" string | "beschrijving" string | "wijkt"`
     fn clause<'a>(&self, i: &'a str) -> PResult<'a, Clause> {
-        let (i, (kw, _)) = self.keyword(i, Place::Clause)?;
+        let (i, (kw, kspan)) = self.keyword(i, Place::Clause)?;
         match kw {
+            Kw::Yields => Ok((i, Clause::Yields(kspan))),
             Kw::For => {
                 let (r, scope) = self.scope(i)?;
                 Ok((r, Clause::For(scope)))

@@ -147,6 +147,7 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
     let mut placeholders = rs::Placeholders::default();
     let mut rule_decls: Vec<(SourceId, syntax::RuleDecl)> = Vec::new();
     let mut overrides: Vec<(SourceId, syntax::RuleOverride)> = Vec::new();
+    let mut synonyms: Vec<(SourceId, &syntax::FieldDecl)> = Vec::new();
 
     for Located { file, item } in &items {
         let file = *file;
@@ -254,6 +255,8 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
                     kind,
                     aliases: f.aliases.iter().map(|a| a.value.clone()).collect(),
                     keys: f.aliases.iter().map(|a| normalize_name(&a.value)).collect(),
+                    synonyms: Vec::new(),
+                    synonym_names: Vec::new(),
                 });
             }
             Item::Action(a) => {
@@ -270,6 +273,7 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
                 let mut recognise = None;
                 let mut heading = None;
                 let mut cell = None;
+                let mut loose = None;
                 let mut levels = (2u8, 4u8);
                 let mut table_keys = Vec::new();
                 for it in &a.items {
@@ -285,6 +289,21 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
                             cell = r.regex(file, re);
                             if let Some(c) = &cell {
                                 check_groups(&mut r, file, re, c);
+                            }
+                        }
+                        syntax::ActionItem::Loose(re) => {
+                            loose = r.regex(file, re);
+                            if let Some(l) = &loose {
+                                check_groups(&mut r, file, re, l);
+                                if !l.capture_names().flatten().any(|n| n == "gat") {
+                                    r.error(
+                                        file,
+                                        re.span,
+                                        tr!("resolve-no-group", group = "gat"),
+                                        tr!("resolve-no-group-label", group = "gat"),
+                                        Some(tr!("resolve-no-group-help")),
+                                    );
+                                }
                             }
                         }
                         syntax::ActionItem::Levels { min, max, span } => {
@@ -313,6 +332,7 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
                             max_level: levels.1,
                             table_keys,
                             cell,
+                            loose,
                         });
                     }
                     _ => {
@@ -340,6 +360,7 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
                     }
                 }
             }
+            Item::Synonym(f) => synonyms.push((file, f)),
             Item::Rule(d) => rule_decls.push((file, d.clone())),
             Item::Override(o) => overrides.push((file, o.clone())),
             Item::Include(_) => {}
@@ -347,6 +368,35 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
     }
 
     let field_names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
+    // Synonyms after every field is known: a synonym may stand before its field.
+    for (file, syn) in synonyms {
+        let Some(def) = field_names.iter().position(|n| *n == syn.name.name) else {
+            let c: Vec<&str> = field_names.iter().map(String::as_str).collect();
+            r.unknown(file, &syn.name, "field", &c);
+            continue;
+        };
+        for word in &syn.aliases {
+            let key = normalize_name(&word.value);
+            if let Some(owner) = fields.iter().find(|f| f.keys.contains(&key)) {
+                r.error(
+                    file,
+                    word.span,
+                    tr!(
+                        "resolve-synonym-is-alias",
+                        word = word.value.as_str(),
+                        field = owner.name.as_str()
+                    ),
+                    tr!("resolve-synonym-is-alias-label"),
+                    Some(tr!("resolve-synonym-is-alias-help")),
+                );
+                continue;
+            }
+            if !key.is_empty() {
+                fields[def].synonyms.push(key);
+                fields[def].synonym_names.push(word.value.clone());
+            }
+        }
+    }
     let mut rules: Vec<rs::Rule> = Vec::new();
     for (file, d) in rule_decls {
         if let Some(first) = rules.iter().find(|x| x.id == d.id.name) {
@@ -425,6 +475,7 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
             placeholders,
             rules,
             registers: reg_values,
+            coverage: Vec::new(),
         }),
         r.diags,
     )
@@ -477,6 +528,7 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
     let mut expr_syn: Option<&syntax::Expr> = None;
     let (mut message, mut help, mut source, mut description) = (None, None, None, None);
     let (mut examples_good, mut examples_bad, mut english) = (Vec::new(), Vec::new(), rs::English::default());
+    let mut yields = false;
     for c in &d.clauses {
         let dup = match c {
             Clause::For(s) => scope_syn.replace(s).is_some(),
@@ -499,6 +551,7 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
                 });
                 false
             }
+            Clause::Yields(_) => std::mem::replace(&mut yields, true),
             Clause::English(texts) => {
                 for (kind, s) in texts {
                     let slot = match kind {
@@ -534,6 +587,7 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
             (Some(Kw::ScopeAction), _) => Scope::Action,
             (Some(Kw::ScopeHeading), _) => Scope::Heading,
             (Some(Kw::ScopeField), _) => Scope::Field,
+            (Some(Kw::ScopeName), _) => Scope::Name,
             (Some(Kw::ScopeDocument), _) => Scope::Document,
             (Some(Kw::ScopeWaiver), _) => Scope::Waiver,
             (None, Some((level, reg))) => match (ctx.reg_index)(&reg.name) {
@@ -605,6 +659,7 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
         with,
         plan_wide,
         after_waivers,
+        yields,
         expr,
         message: message_text,
         help: help.map(|h| h.value.clone()),
@@ -657,16 +712,23 @@ fn subject(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, ident: &syntax::Ident
     let name = ident.name.as_str();
     let pseudo: &[&str] = match scope {
         Scope::Action => &["id", "titel"],
-        Scope::Heading => &["id", "titel", "kop"],
+        Scope::Heading => &["id", "titel", "kop", "scheiding"],
         Scope::Field => &["waarde", "naam"],
+        Scope::Name => &["naam"],
         Scope::Node { .. } => &["acties", "id", "titel"],
         Scope::Waiver => &["regel", "reden", "tot"],
-        Scope::Document => return Some(Subject::Meta(name.to_owned())),
+        // Any other name is a front-matter key.
+        Scope::Document => &["acties", "veldkop"],
     };
     match (scope, name) {
         (Scope::Action | Scope::Heading | Scope::Node { .. }, "id") => return Some(Subject::Id),
         (Scope::Action | Scope::Heading | Scope::Node { .. }, "titel" | "title") => return Some(Subject::Title),
         (Scope::Heading, "kop" | "heading") => return Some(Subject::Heading),
+        (Scope::Heading, "scheiding" | "separator") => return Some(Subject::Separator),
+        (Scope::Document, "acties" | "actions") => return Some(Subject::NodeActions),
+        (Scope::Document, "veldkop" | "field-heading") => return Some(Subject::FieldHeading),
+        (Scope::Document, _) => return Some(Subject::Meta(name.to_owned())),
+        (Scope::Name, "naam" | "name") => return Some(Subject::Name),
         (Scope::Field, "waarde" | "value") => return Some(Subject::Value),
         (Scope::Field, "naam" | "name") => return Some(Subject::Name),
         (Scope::Node { .. }, "acties" | "actions") => return Some(Subject::NodeActions),

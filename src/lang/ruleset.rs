@@ -20,6 +20,9 @@ pub struct RuleSet {
     pub placeholders: Placeholders,
     pub rules: Vec<Rule>,
     pub registers: Vec<Register>,
+    /// `dekking` in kader.toml: register-node rules report only nodes that are one of
+    /// these or lie below one. Empty: every node.
+    pub coverage: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -51,6 +54,11 @@ pub struct FieldDef {
     pub aliases: Vec<String>,
     /// The same, normalised with `text::normalize_name`.
     pub keys: Vec<String>,
+    /// `synoniem`: words staff write for this field that do not count as it (`Budget` for
+    /// `inzet`), normalised; `veld-onbekend` suggests this field for them.
+    pub synonyms: Vec<String>,
+    /// The synonyms as written, for `kader explain`.
+    pub synonym_names: Vec<String>,
 }
 
 impl FieldDef {
@@ -71,6 +79,9 @@ pub struct ActionSyntax {
     pub table_keys: Vec<String>,
     /// The action cell of a table row, with groups `id` and `titel`.
     pub cell: Option<Regex>,
+    /// `losse kop`: a heading meant as an action without a separator, with groups `id`,
+    /// `gat` (the place the separator belongs) and `titel`.
+    pub loose: Option<Regex>,
 }
 
 #[derive(Debug, Default)]
@@ -124,6 +135,8 @@ pub enum Scope {
     Action,
     Heading,
     Field,
+    /// Every field-like label in an action (`**Naam:**`), a field's name or not.
+    Name,
     Document,
     /// Every waiver comment in the drafts.
     Waiver,
@@ -149,8 +162,14 @@ pub enum Subject {
     Name,
     /// A front-matter key (`document` scope).
     Meta(String),
-    /// The actions that link to a register node or to a node below it (`acties`).
+    /// The actions that link to a register node or to a node below it (`acties`); in the
+    /// document scope, the actions of the document.
     NodeActions,
+    /// `scheiding`: the separator between an action heading's ID and title.
+    Separator,
+    /// `veldkop`: in the document scope, the first heading that is not an action but has
+    /// field lines under it.
+    FieldHeading,
     /// The rule a waiver names (`regel`).
     WaiverRule,
     /// The reason a waiver gives (`reden`).
@@ -178,6 +197,50 @@ impl Expr {
             Expr::And(all) | Expr::Or(all) => all.iter().any(|e| e.any_test(f)),
             Expr::If(a, b) => a.any_test(f) || b.any_test(f),
             Expr::Not(a) => a.any_test(f),
+            Expr::Test(t) => f(t),
+        }
+    }
+
+    /// The fields the requirement reads (indexes into `RuleSet::fields`), in order, once each.
+    pub fn fields_read(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.visit(&mut |t| {
+            let mut add = |d: usize| {
+                if !out.contains(&d) {
+                    out.push(d);
+                }
+            };
+            if let Subject::Field(d) = t.subject {
+                add(d);
+            }
+            if let Pred::StartsAfter(d) | Pred::StartsBefore(d) = t.pred {
+                add(d);
+            }
+        });
+        out
+    }
+
+    /// The registers the requirement looks IDs up in.
+    pub fn registers_read(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.visit(&mut |t| {
+            if let Pred::ExistsIn(r) | Pred::AtLevel(r, _) | Pred::TitleMatches(r) = t.pred
+                && !out.contains(&r)
+            {
+                out.push(r);
+            }
+        });
+        out
+    }
+
+    fn visit(&self, f: &mut dyn FnMut(&Test)) {
+        match self {
+            Expr::And(all) | Expr::Or(all) => all.iter().for_each(|e| e.visit(f)),
+            Expr::If(a, b) => {
+                a.visit(f);
+                b.visit(f);
+            }
+            Expr::Not(a) => a.visit(f),
             Expr::Test(t) => f(t),
         }
     }
@@ -239,7 +302,8 @@ pub enum Pred {
     NoCycle,
     /// The value names an amount: fte, hours, euros.
     HasAmount,
-    /// The value is the ID of a loaded rule.
+    /// The value is the ID of a loaded rule (a waiver's `regel`), or a field's name (`naam`
+    /// in the `veldnaam` scope).
     Known,
     /// The waiver suppressed a finding (evaluated after waivers are applied).
     Used,
@@ -285,6 +349,8 @@ pub struct Rule {
     pub plan_wide: bool,
     /// The rule asks whether waivers were used (`gebruikt`), so it runs after they are applied.
     pub after_waivers: bool,
+    /// `wijkt`: a finding of this rule is dropped when another rule reports the same place.
+    pub yields: bool,
     /// Where the rule is defined.
     pub file: SourceId,
     pub span: Span,
@@ -330,6 +396,23 @@ impl Rule {
 }
 
 impl RuleSet {
+    /// Does the `dekking` setting include this node of a register?
+    pub fn covers(&self, register: usize, node: usize) -> bool {
+        if self.coverage.is_empty() {
+            return true;
+        }
+        let reg = &self.registers[register];
+        let mut at = Some(node);
+        while let Some(n) = at {
+            let node = reg.node(n);
+            if self.coverage.iter().any(|c| c.eq_ignore_ascii_case(&node.id)) {
+                return true;
+            }
+            at = node.parent;
+        }
+        false
+    }
+
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }

@@ -45,6 +45,8 @@ pub enum Item {
     Field(FieldDecl),
     Action(ActionBlock),
     Placeholders(Vec<Pattern>, Span),
+    /// `synoniem veld = "Budget" | ...`: words that suggest a field without being one.
+    Synonym(FieldDecl),
     Rule(RuleDecl),
     Override(RuleOverride),
     Include(Str),
@@ -90,9 +92,15 @@ pub struct ActionBlock {
 pub enum ActionItem {
     Recognise(RegexLit),
     Heading(RegexLit),
-    Levels { min: u8, max: u8, span: Span },
+    Levels {
+        min: u8,
+        max: u8,
+        span: Span,
+    },
     Table(Vec<Str>),
     Cell(RegexLit),
+    /// A heading meant as an action but without a separator between ID and title.
+    Loose(RegexLit),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,6 +145,8 @@ pub enum Clause {
     ExampleBad(Str),
     /// `engels { titel "..." melding "..." hulp "..." beschrijving "..." }`
     English(Vec<(EnglishText, Str)>),
+    /// `wijkt`: a finding of this rule gives way to another rule's finding at the same place.
+    Yields(Span),
 }
 
 /// The texts a rule can give in English.

@@ -19,6 +19,9 @@ pub struct Document {
     pub actions: Vec<Action>,
     /// `<!-- kader: negeer RULE "reden" -->` comments.
     pub waivers: Vec<Waiver>,
+    /// In a draft without actions: the first heading with field lines under it (a heading
+    /// the writer meant as an action but kader does not recognise).
+    pub field_heading: Option<Spanned<String>>,
 }
 
 /// A waiver comment in a draft.
@@ -27,6 +30,9 @@ pub struct Waiver {
     /// The whole comment.
     pub span: Span,
     pub rule: Option<Spanned<String>>,
+    /// `negeer beleid-dekking SZ.ARB "reden"`: the register node a plan-wide finding is
+    /// about, for a waiver outside any action.
+    pub target: Option<Spanned<String>>,
     pub reason: Option<Spanned<String>>,
     /// The action whose body (or table row) holds the comment, and its extent.
     pub action: Option<(String, Span)>,
@@ -45,6 +51,9 @@ pub struct ActionHeading {
     /// `Actie HA-10 Flexpool` (no separator) is meant as an action but is not one.
     pub well_formed: bool,
     pub in_table: bool,
+    /// Read by the `losse kop` pattern (`Actie TG-02 Doorverwijzen`): where the separator
+    /// between ID and title belongs.
+    pub gap: Option<Span>,
 }
 
 #[derive(Debug)]
@@ -56,6 +65,8 @@ pub struct Action {
     /// Heading and body, or the whole table row: what a waiver inside it covers.
     pub extent: Span,
     pub fields: Vec<Field>,
+    /// Field-like labels (`**Budget:** ...`) that name no field, in document order.
+    pub labels: Vec<Spanned<String>>,
 }
 
 #[derive(Debug)]

@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use crate::i18n::tr;
-use crate::lang::ruleset::{Rule, RuleSet};
+use crate::lang::ruleset::{Rule, RuleSet, Scope};
 
 /// The catalogue: every loaded rule with its severity, what it requires and where that
 /// requirement comes from.
@@ -50,7 +50,50 @@ fn indented(out: &mut dyn Write, text: &str) -> io::Result<()> {
 }
 
 /// The full explanation of one rule.
-pub fn explain(r: &Rule, bad: &[Example], good: &[Example], out: &mut dyn Write) -> io::Result<()> {
+/// The fields the rule reads, with every name a writer may use (and the synonyms kader
+/// suggests them for), and the IDs of the registers it looks links up in.
+fn fields_and_registers(rules: &RuleSet, r: &Rule, out: &mut dyn Write) -> io::Result<()> {
+    let mut fields = r.expr.fields_read();
+    if let Some(crate::lang::ruleset::Subject::Field(d)) = &r.with
+        && !fields.contains(d)
+    {
+        fields.insert(0, *d);
+    }
+    // A rule about every field (or every field name) reads them all.
+    if matches!(r.scope, Scope::Field | Scope::Name) {
+        fields = (0..rules.fields.len()).collect();
+    }
+    if !fields.is_empty() {
+        writeln!(out, "{}:", tr!("explain-fields"))?;
+        for d in fields {
+            let f = &rules.fields[d];
+            let names: Vec<String> = f.aliases.iter().map(|a| format!("`{a}`")).collect();
+            writeln!(out, "    {}: {}", f.name, names.join(", "))?;
+            if r.scope == Scope::Name && !f.synonym_names.is_empty() {
+                let names: Vec<String> = f.synonym_names.iter().map(|a| format!("`{a}`")).collect();
+                writeln!(out, "        {}: {}", tr!("explain-synonyms"), names.join(", "))?;
+            }
+        }
+        writeln!(out)?;
+    }
+    for reg in r.expr.registers_read() {
+        let reg = &rules.registers[reg];
+        writeln!(out, "{}:", tr!("explain-register-ids", register = reg.title.as_str()))?;
+        for n in &reg.nodes {
+            let mut depth = 0;
+            let mut p = n.parent;
+            while let Some(i) = p {
+                depth += 1;
+                p = reg.node(i).parent;
+            }
+            writeln!(out, "    {}{}  {}", "  ".repeat(depth), n.id, n.title)?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+pub fn explain(rules: &RuleSet, r: &Rule, bad: &[Example], good: &[Example], out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{} ({})", r.id, r.severity.word())?;
     writeln!(out, "{}", r.title_for_reader())?;
     writeln!(out)?;
@@ -66,6 +109,7 @@ pub fn explain(r: &Rule, bad: &[Example], good: &[Example], out: &mut dyn Write)
         writeln!(out, "{}: {h}", tr!("explain-fix"))?;
         writeln!(out)?;
     }
+    fields_and_registers(rules, r, out)?;
     for ex in bad {
         writeln!(out, "{}:", tr!("explain-bad-example"))?;
         writeln!(out)?;

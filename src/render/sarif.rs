@@ -316,7 +316,7 @@ pub fn render(
                 enabled: true,
             },
             properties: RuleProperties {
-                source: Some("draft-format.md"),
+                source: Some("kader"),
                 enabled: true,
             },
         });
