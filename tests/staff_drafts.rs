@@ -1,0 +1,202 @@
+//! Drafts as staff write them, and messages as they read them (on the real binary).
+
+mod common;
+
+use common::{TempDir, kader_in};
+
+const ACTION: &str = "\
+- **Eigenaar:** Team Spoedzorg
+- **Beleidslijn:** SZ.TOE
+- **Tijdpad:** Q1 2026 – Q4 2027
+- **Inzet:** 0,2 fte triagist; € 4.000
+- **Beoogd resultaat:** eind 2027 wordt 90% van de bellers binnen 30 minuten teruggebeld
+- **IEP:** Inwoners die de huisartsenpost bellen, worden sneller teruggebeld en weten eerder of ze moeten komen.
+";
+
+/// (rule, line, column) of every finding with a place, and the plan-wide ones as (rule, node).
+fn places(run: &common::Run) -> Vec<(String, u64, u64)> {
+    run.json()["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| !d["range"].is_null())
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_owned(),
+                d["range"]["start"]["line"].as_u64().unwrap(),
+                d["range"]["start"]["column"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn repo(name: &str) -> TempDir {
+    let dir = TempDir::new(name);
+    std::fs::write(dir.path().join("kader.toml"), "taal = \"nl\"\n").unwrap();
+    dir
+}
+
+#[test]
+fn an_unknown_field_name_is_reported_at_the_label_with_the_field_meant() {
+    let dir = repo("veld-onbekend");
+    let draft = format!("### Actie TG-01: Terugbellijn\n\n- **Eigenaaar:** Team X\n- **Budget:** 40 uur\n{ACTION}");
+    std::fs::write(dir.path().join("team.md"), draft).unwrap();
+    let run = kader_in(dir.path(), &["check", "--format", "json", "team.md"]);
+    let found = places(&run);
+    assert!(found.contains(&("veld-onbekend".into(), 3, 5)), "{found:?}");
+    assert!(found.contains(&("veld-onbekend".into(), 4, 5)), "{found:?}");
+    let human = kader_in(dir.path(), &["check", "team.md"]);
+    assert!(human.stdout.contains("bedoelde je `Eigenaar`?"), "{}", human.stdout);
+    assert!(human.stdout.contains("bedoelde je `Inzet`?"), "{}", human.stdout);
+    // `Periode` is an alias: it counts as the tijdpad.
+    let draft = ACTION.replace("**Tijdpad:**", "**Periode:**");
+    std::fs::write(
+        dir.path().join("team.md"),
+        format!("### Actie TG-01: Terugbellijn\n\n{draft}"),
+    )
+    .unwrap();
+    let run = kader_in(dir.path(), &["check", "--format", "json", "team.md"]);
+    assert_eq!(places(&run), vec![], "{}", run.stdout);
+}
+
+#[test]
+fn a_heading_without_separator_is_checked_as_its_action() {
+    let dir = repo("kop-scheiding");
+    let draft = format!(
+        "### Actie TG-02 Doorverwijzen naar de wijkverpleging\n\n{}",
+        ACTION.replace("- **Eigenaar:** Team Spoedzorg\n", "")
+    );
+    std::fs::write(dir.path().join("team.md"), draft).unwrap();
+    let run = kader_in(dir.path(), &["check", "--format", "json", "team.md"]);
+    let found = places(&run);
+    // The gap after the ID, and the action's own missing owner: its fields are read.
+    assert!(found.contains(&("actie-kop-scheiding".into(), 1, 16)), "{found:?}");
+    assert!(found.iter().any(|(r, _, _)| r == "actie-eigenaar"), "{found:?}");
+    assert!(!found.iter().any(|(r, _, _)| r == "actie-kop"), "{found:?}");
+    assert_eq!(run.json()["summary"]["actions"], 1, "{}", run.stdout);
+}
+
+#[test]
+fn a_draft_whose_headings_are_not_actions_says_so() {
+    let dir = repo("geen-acties");
+    std::fs::write(
+        dir.path().join("team.md"),
+        format!("# Team\n\n### 1. Regionale terugbellijn\n\n{ACTION}"),
+    )
+    .unwrap();
+    let run = kader_in(dir.path(), &["check", "--format", "json", "team.md"]);
+    assert!(places(&run).contains(&("geen-acties".into(), 3, 5)), "{}", run.stdout);
+    let human = kader_in(dir.path(), &["check", "team.md"]);
+    assert!(
+        human.stdout.contains("### Actie TG-01: Regionale terugbellijn"),
+        "{}",
+        human.stdout
+    );
+}
+
+#[test]
+fn coverage_is_waived_by_node_and_limited_by_dekking() {
+    let dir = TempDir::new("dekking");
+    let d = dir.path();
+    let draft = format!(
+        "### Actie TG-01: Terugbellijn\n\n{ACTION}\n<!-- kader: negeer beleid-dekking SZ.ARB \"Arbeidsmarkt zit bij HR\" -->\n"
+    );
+    std::fs::write(d.join("team.md"), &draft).unwrap();
+    std::fs::write(d.join("kader.toml"), "dekking = [\"SZ\"]\n").unwrap();
+    let run = kader_in(d, &["check", "--format", "json", "team.md"]);
+    let json = run.json();
+    let all = json["diagnostics"].as_array().unwrap();
+    let coverage: Vec<(&str, bool)> = all
+        .iter()
+        .filter(|x| x["rule"] == "beleid-dekking")
+        .map(|x| (x["message"].as_str().unwrap(), !x["waived"].is_null()))
+        .collect();
+    // Only themes under SZ; SZ.TOE has the action; SZ.ARB is waived with its reason.
+    assert_eq!(coverage.len(), 3, "{coverage:?}");
+    assert!(coverage.iter().all(|(m, _)| m.contains("Thema SZ.")), "{coverage:?}");
+    assert!(
+        coverage.iter().any(|(m, waived)| m.contains("SZ.ARB") && *waived),
+        "{coverage:?}"
+    );
+    assert!(!all.iter().any(|x| x["rule"] == "waiver-ongebruikt"), "{all:?}");
+    let human = kader_in(d, &["check", "team.md"]);
+    assert!(
+        human.stdout.contains("reden: Arbeidsmarkt zit bij HR"),
+        "{}",
+        human.stdout
+    );
+
+    // An ID that is in no register is a kader.toml problem, at its place.
+    std::fs::write(d.join("kader.toml"), "dekking = [\"SZ\", \"SZ.ARX\"]\n").unwrap();
+    let run = kader_in(d, &["check", "team.md"]);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(run.stderr.contains("kader.toml:1:18"), "{}", run.transcript());
+    assert!(run.stderr.contains("bedoelde je `SZ.ARB`?"), "{}", run.transcript());
+}
+
+#[test]
+fn one_fault_gives_one_finding() {
+    let dir = repo("een-fout");
+    let draft = format!(
+        "### Actie TG-01: Terugbellijn\n\n{}",
+        ACTION.replace("Team Spoedzorg", "n.t.b.").replace("€ 4.000", "€ PM")
+    );
+    std::fs::write(dir.path().join("team.md"), draft).unwrap();
+    let run = kader_in(dir.path(), &["check", "--format", "json", "team.md"]);
+    let found = places(&run);
+    // The owner is an error only; the `PM` inside a longer value stays a placeholder.
+    assert!(found.contains(&("actie-eigenaar".into(), 3, 17)), "{found:?}");
+    assert_eq!(
+        found.iter().filter(|(r, _, _)| r == "placeholder").count(),
+        1,
+        "{found:?}"
+    );
+    assert!(found.contains(&("placeholder".into(), 6, 34)), "{found:?}");
+    let json = run.json();
+    let coverage = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "beleid-dekking")
+        .count();
+    assert_eq!(json["summary"]["warnings"], 1 + coverage, "{}", run.stdout);
+}
+
+#[test]
+fn messages_agree_and_suggestions_make_sense() {
+    let dir = repo("berichten");
+    let draft = format!(
+        "### Actie TG-01: Terugbellijn\n\n{}- **Afhankelijk van:** TG-0\n",
+        ACTION.replace(
+            "Inwoners die de huisartsenpost bellen, worden sneller teruggebeld en weten eerder of ze moeten komen.",
+            "n.v.t."
+        )
+    );
+    std::fs::write(dir.path().join("team.md"), draft).unwrap();
+    let run = kader_in(dir.path(), &["check", "team.md"]);
+    // The number in the message is the number in the label.
+    assert!(run.stdout.contains("(minstens 6 woorden"), "{}", run.stdout);
+    assert!(run.stdout.contains("vereist: minstens 6"), "{}", run.stdout);
+    // TG-0 is close to TG-01, but an action cannot wait for itself.
+    assert!(run.stdout.contains("`TG-0` is geen actie"), "{}", run.stdout);
+    assert!(!run.stdout.contains("bedoelde je `TG-01`"), "{}", run.stdout);
+}
+
+#[test]
+fn a_severity_appended_to_kader_toml_is_reported_on_its_own_line() {
+    let dir = TempDir::new("ernst-regel");
+    let d = dir.path();
+    let init = kader_in(d, &["init"]);
+    assert_eq!(init.code, 0, "{}", init.transcript());
+    let mut toml = std::fs::read_to_string(d.join("kader.toml")).unwrap();
+    toml.push_str("inleverdatum = \"fout\"\n");
+    let line = toml.lines().count();
+    std::fs::write(d.join("kader.toml"), toml).unwrap();
+    let run = kader_in(d, &["check"]);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr.contains(&format!("kader.toml:{line}:1")),
+        "expected line {line}: {}",
+        run.transcript()
+    );
+}
