@@ -169,7 +169,7 @@ fn cli_keys(cmd: &clap::Command, key: &str, out: &mut BTreeSet<String>) {
     out.insert(key.to_owned());
     for a in cmd.get_arguments() {
         let id = a.get_id().as_str();
-        // clap's own --help and --version keep clap's words.
+        // kader's own --help and --version: one text for every command.
         if id != "help" && id != "version" {
             out.insert(format!("{key}--{id}"));
         }
@@ -190,10 +190,15 @@ fn every_command_and_option_has_help_in_both_languages() {
     let mut keys = BTreeSet::new();
     cli_keys(&cmd, "cli", &mut keys);
     keys.insert("cli-exit-codes".to_owned());
+    keys.insert("cli--help".to_owned());
+    keys.insert("cli--version".to_owned());
     let nl = catalogue("locales/nl.ftl");
+    // Value names (`<BESTAND>`) are looked up by name: each one the command uses has a
+    // text in both languages (checked below), and no other.
     let in_catalogue: BTreeSet<String> = nl
         .keys()
         .filter(|k| *k == "cli" || k.starts_with("cli-"))
+        .filter(|k| !k.starts_with("cli-value-"))
         .cloned()
         .collect();
     let missing: Vec<_> = keys.difference(&in_catalogue).collect();
@@ -212,6 +217,95 @@ fn every_command_and_option_has_help_in_both_languages() {
         nl_help.contains("Laat ook waarschuwingen de controle doen mislukken"),
         "{nl_help}"
     );
+}
+
+/// clap's own words, which must not reach a Dutch reader.
+const CLAP_WORDS: &[&str] = &[
+    "Usage:",
+    "Options:",
+    "Arguments:",
+    "Commands:",
+    "Print help",
+    "Print version",
+    "[default:",
+    "possible values",
+    "Possible values",
+    "[OPTIONS]",
+    "error:",
+    "unrecognized",
+    "tip:",
+    "For more information",
+];
+
+#[test]
+fn help_and_usage_errors_are_dutch_from_top_to_bottom() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut shown = Vec::new();
+    for args in [
+        &["--help"][..],
+        &["-h"],
+        &["check", "--help"],
+        &["help", "check"],
+        &["explain", "--help"],
+        &["hook", "--help"],
+        &["hook", "install", "--help"],
+        &["completions", "--help"],
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kader"))
+            .args(args)
+            .current_dir(root)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        shown.push((args, String::from_utf8(out.stdout).unwrap()));
+    }
+    // (arguments, does clap give a usage line, what the reader sees)
+    for (args, usage, expect) in [
+        (&["chek"][..], true, "bedoelde je `check`?"),
+        (
+            &["check", "--format", "xml"],
+            false,
+            "ongeldige waarde `xml` voor `--format <VORM>`",
+        ),
+        (&["check", "--frmat", "json"], true, "bedoelde je `--format`?"),
+        (&["check", "--watch", "--staged"], true, "gaat niet samen met"),
+        (&["completions"], true, "ontbreekt"),
+        (&["--jobs", "veel", "rules"], false, "geen geldige waarde"),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kader"))
+            .args(args)
+            .current_dir(root)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(expect), "{args:?}: {err}");
+        assert_eq!(err.contains("Gebruik: kader"), usage, "{args:?}: {err}");
+        assert!(err.starts_with("fout: "), "{args:?}: {err}");
+        shown.push((args, err));
+    }
+    for (args, text) in &shown {
+        for word in CLAP_WORDS {
+            assert!(!text.contains(word), "{args:?} shows clap's `{word}`:\n{text}");
+        }
+    }
+    let help = &shown[2].1;
+    for word in [
+        "Gebruik: kader check [OPTIES] [PADEN]...",
+        "Argumenten:",
+        "Opties:",
+        "[standaard: human]",
+    ] {
+        assert!(help.contains(word), "{word}: {help}");
+    }
+    // In English, English.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kader"))
+        .args(["--lang", "en", "check", "--format", "xml"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("invalid value `xml` for `--format <FORMAT>`"), "{err}");
 }
 
 #[test]
