@@ -231,6 +231,7 @@ explain-see-rules = `kader rules` lists all rules
 explain-example-file = example.md
 init-written = written  { $path }
 init-exists = exists already, not overwritten: { $path }
+init-deadline-passed = # The deadline of the jaarplan 2026-2027 (15 September 2026) has passed: put the next kaderbrief's here.
 init-next = Next step: `kader check` in { $dir }; adapt jaarplan/team-voorbeeld.md for your team.
 init-failed = cannot write in { $dir }: { $reason }
 hook-no-git = { $dir } is not a git repository (no .git found)

@@ -231,6 +231,7 @@ explain-see-rules = `kader rules` toont alle regels
 explain-example-file = voorbeeld.md
 init-written = geschreven  { $path }
 init-exists = bestaat al, niet overschreven: { $path }
+init-deadline-passed = # De inleverdatum van het jaarplan 2026-2027 (15 september 2026) is voorbij: zet hier die van de volgende kaderbrief.
 init-next = Volgende stap: `kader check` in { $dir }; pas jaarplan/team-voorbeeld.md aan voor je team.
 init-failed = kan niet schrijven in { $dir }: { $reason }
 hook-no-git = { $dir } is geen git-repository (geen .git gevonden)

@@ -200,3 +200,31 @@ fn a_severity_appended_to_kader_toml_is_reported_on_its_own_line() {
         run.transcript()
     );
 }
+
+#[test]
+fn explain_names_the_fields_and_the_shell_completes_rule_ids() {
+    let dir = repo("explain-velden");
+    let run = kader_in(dir.path(), &["explain", "actie-eigenaar"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stdout
+            .contains("eigenaar: `Eigenaar`, `Trekker`, `Verantwoordelijke`"),
+        "{}",
+        run.stdout
+    );
+    for shell in ["bash", "zsh", "fish"] {
+        let script = kader_in(dir.path(), &["completions", shell]);
+        assert_eq!(script.code, 0, "{}", script.transcript());
+        for id in ["actie-eigenaar", "veld-onbekend", "beleid-dekking"] {
+            assert!(script.stdout.contains(id), "{shell} completes {id}");
+        }
+    }
+    // The parser still takes any word: an unknown rule is kader's message, not clap's.
+    let unknown = kader_in(dir.path(), &["explain", "actie-eigenaarr"]);
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.contains("bedoelde je `actie-eigenaar`?"),
+        "{}",
+        unknown.stderr
+    );
+}

@@ -60,7 +60,8 @@ fn init_then_check_reports_the_template_as_valid() {
 #[test]
 fn the_deadline_in_the_summary() {
     let dir = TempDir::new("deadline");
-    kader_in(dir.path(), &["init"]);
+    // Set up in June, before the deadline: kader.toml gets the kaderbrief's date.
+    common::kader_on(dir.path(), "2026-06-01", &["init"]);
     let at = |today: &str| {
         let out = Command::new(env!("CARGO_BIN_EXE_kader"))
             .arg("check")
@@ -356,4 +357,26 @@ fn watch_checks_again_only_when_content_changes() {
     assert_eq!(changed, 1, "one check after a real change");
     let report = std::fs::read_to_string(dir.path().join("rapport.txt")).unwrap();
     assert!(report.contains("Met eigenaar"), "{report}");
+}
+
+#[test]
+fn init_writes_no_past_deadline_and_brings_back_no_example() {
+    let dir = TempDir::new("init-later");
+    let d = dir.path();
+    let first = common::kader_on(d, "2026-12-01", &["init"]);
+    assert_eq!(first.code, 0, "{}", first.transcript());
+    let toml = std::fs::read_to_string(d.join("kader.toml")).unwrap();
+    assert!(!toml.lines().any(|l| l.starts_with("inleverdatum")), "{toml}");
+    assert!(toml.contains("# inleverdatum = JJJJ-MM-DD"), "{toml}");
+    // No countdown to a day in the past.
+    let check = common::kader_on(d, "2026-12-01", &["check"]);
+    assert!(!check.stdout.contains("inleverdatum"), "{}", check.stdout);
+
+    // The team replaces the example with its own draft; a second init does not bring the
+    // example back into the plan.
+    std::fs::remove_file(d.join("jaarplan/team-voorbeeld.md")).unwrap();
+    std::fs::write(d.join("jaarplan/team-a.md"), "### Actie A-01: Iets\n").unwrap();
+    let second = common::kader_on(d, "2026-12-01", &["init"]);
+    assert_eq!(second.code, 0, "{}", second.transcript());
+    assert!(!d.join("jaarplan/team-voorbeeld.md").exists(), "{}", second.stdout);
 }

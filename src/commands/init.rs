@@ -60,15 +60,48 @@ fn write_new(path: &Path, contents: &str) -> std::io::Result<bool> {
     }
 }
 
-pub fn init(dir: &Path) -> std::io::Result<Vec<Outcome>> {
+/// The template's deadline: the day the jaarplan 2026-2027 is due.
+const TEMPLATE_DEADLINE: &str = "inleverdatum = 2026-09-15";
+
+/// The kader.toml to write on `today`: a deadline that already passed is not written as a
+/// setting (kader would count down to a day in the past), but left as a line to fill in.
+pub fn config_text(today: jiff::civil::Date) -> String {
+    let template = include_str!("../../templates/kader.toml");
+    if today <= jiff::civil::date(2026, 9, 15) {
+        return template.to_owned();
+    }
+    template.replace(
+        TEMPLATE_DEADLINE,
+        &format!("{}\n# inleverdatum = JJJJ-MM-DD", tr!("init-deadline-passed")),
+    )
+}
+
+/// Write what is missing. The example draft only comes with a new plan: when kader.toml
+/// was already there, or the plan folder holds drafts, a second `init` leaves it out (it
+/// would become part of the plan that is checked).
+pub fn init(dir: &Path, today: jiff::civil::Date) -> std::io::Result<Vec<Outcome>> {
+    let existing_plan = dir.join("kader.toml").exists() || has_drafts(&dir.join("jaarplan"));
     files()
         .into_iter()
+        .filter(|(rel, _)| !(existing_plan && *rel == "jaarplan/team-voorbeeld.md"))
         .map(|(rel, contents)| {
             let path = dir.join(rel);
-            let written = write_new(&path, contents)?;
+            let text = if rel == "kader.toml" {
+                config_text(today)
+            } else {
+                contents.to_owned()
+            };
+            let written = write_new(&path, &text)?;
             Ok(Outcome { path, written })
         })
         .collect()
+}
+
+fn has_drafts(dir: &Path) -> bool {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .any(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
 }
 
 /// The git hook `kader hook install` writes: it checks what the commit will hold (git's
@@ -119,9 +152,14 @@ pub fn install_hook(hooks: &Path) -> std::io::Result<(PathBuf, bool)> {
 }
 
 /// `kader init [DIR]`.
-pub fn run(dir: Option<PathBuf>, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+pub fn run(
+    dir: Option<PathBuf>,
+    today: jiff::civil::Date,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> ExitStatus {
     let dir = dir.unwrap_or_else(|| PathBuf::from("."));
-    match init(&dir) {
+    match init(&dir, today) {
         Ok(outcomes) => {
             for o in &outcomes {
                 let path = o.path.display().to_string();
@@ -136,7 +174,11 @@ pub fn run(dir: Option<PathBuf>, stdout: &mut dyn Write, stderr: &mut dyn Write)
             ExitStatus::Success
         }
         Err(e) => {
-            let message = tr!("init-failed", dir = dir.display().to_string(), reason = e.to_string());
+            let message = tr!(
+                "init-failed",
+                dir = dir.display().to_string(),
+                reason = crate::origin::describe_io_error(&e)
+            );
             say_error(stderr, &message, None);
             ExitStatus::Error
         }

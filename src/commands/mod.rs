@@ -121,11 +121,18 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStat
         Command::Test { rules } => test::run(&rules, &ctx, stdout, stderr),
         Command::Baseline(args) => baseline::run(args, &ctx, stdout, stderr),
         Command::Report(args) => report::run(args, &ctx, stdout, stderr),
-        Command::Init { dir } => init::run(dir, stdout, stderr),
+        Command::Init { dir } => init::run(dir, ctx.today, stdout, stderr),
         Command::Hook {
             action: crate::cli::HookAction::Install,
         } => init::hook_install(stdout, stderr),
-        Command::Completions { shell } => shell::completions(shell, stdout),
+        Command::Completions { shell } => {
+            // The rule IDs `kader explain` completes: those of this repository's rules (the
+            // bundled ones without kader.toml); none when they cannot be loaded.
+            let ids = setup(&ctx, None, &mut io::sink())
+                .map(|s| s.rules.rules.iter().map(|r| r.id.clone()).collect())
+                .unwrap_or_default();
+            shell::completions(shell, ids, stdout)
+        }
         Command::Manpage => shell::manpage(stdout),
     });
     let _ = out.flush();
