@@ -212,7 +212,8 @@ fn explain_names_the_fields_and_the_shell_completes_rule_ids() {
         "{}",
         run.stdout
     );
-    for shell in ["bash", "zsh", "fish"] {
+    // clap_complete's fish script completes no positional values, so bash and zsh.
+    for shell in ["bash", "zsh"] {
         let script = kader_in(dir.path(), &["completions", shell]);
         assert_eq!(script.code, 0, "{}", script.transcript());
         for id in ["actie-eigenaar", "veld-onbekend", "beleid-dekking"] {
