@@ -130,6 +130,7 @@ eval-count = { $what ->
 } { $n }
 eval-expected-value = expected `{ $value }`
 eval-time-notations = These work: { $notations }
+eval-time-nearest = write it as a time expression kader reads, such as `{ $notation }`
 eval-before-plan = { $said } starts before the plan period, which starts on { $date }
 eval-after-plan = { $said } runs past the plan period, which ends on { $date }
 eval-end-before-start = { $end } lies entirely before { $start }
@@ -282,6 +283,8 @@ register-parent-cycle-label = this parent closes the loop
 ## Time expressions (tijdpad)
 
 time-not-a-year = `{ $year }` is not a year
+time-wrong-weekday = { $date } is a { $weekday }
+time-no-such-week = { $year } has no week { $week }
 time-no-such-month = month { $month } does not exist
 time-no-such-day = { $month } has { $days } days, not { $day }
 time-second-before-first = the second part lies before the first

@@ -130,6 +130,7 @@ eval-count = { $what ->
 } { $n }
 eval-expected-value = verwacht `{ $value }`
 eval-time-notations = Zo kan het: { $notations }
+eval-time-nearest = schrijf het als een tijdsaanduiding die kader leest, zoals `{ $notation }`
 eval-before-plan = { $said } begint voor de planperiode, die begint op { $date }
 eval-after-plan = { $said } loopt tot na de planperiode, die eindigt op { $date }
 eval-end-before-start = { $end } ligt helemaal voor { $start }
@@ -282,6 +283,8 @@ register-parent-cycle-help = Een onderdeel hoort onder een thema en een thema on
 ## Tijdsaanduidingen (tijdpad)
 
 time-not-a-year = `{ $year }` is geen jaartal
+time-wrong-weekday = { $date } is een { $weekday }
+time-no-such-week = { $year } heeft geen week { $week }
 time-no-such-month = maand { $month } bestaat niet
 time-no-such-day = { $month } heeft { $days } dagen, geen { $day }
 time-second-before-first = het tweede deel ligt voor het eerste

@@ -229,3 +229,48 @@ fn explain_names_the_fields_and_the_shell_completes_rule_ids() {
         unknown.stderr
     );
 }
+
+#[test]
+fn dates_as_dutch_writers_write_them() {
+    let dir = repo("datums");
+    // Duckling's Dutch corpus, absolute expressions moved into 2026, as milestones in order.
+    let milestones = [
+        "week 12 2026",
+        "April 14, 2026",
+        "Koningsdag 2026",
+        "vr. 17 juli 2026",
+        "18de juli 2026",
+        "derde dinsdag in september 2026",
+        "laatste week van september 2026",
+        "eerste week in oktober 2026",
+        "31.10.2026",
+        "laatste dag van oktober 2026",
+    ];
+    let list: String = milestones.iter().map(|m| format!("  - {m}: stap\n")).collect();
+    let draft = format!(
+        "### Actie TG-01: Terugbellijn\n\n{}",
+        ACTION.replace("- **Tijdpad:** Q1 2026 – Q4 2027\n", &format!("- **Tijdpad:**\n{list}"))
+    );
+    std::fs::write(dir.path().join("team.md"), draft).unwrap();
+    let run = kader_in(dir.path(), &["check", "--format", "json", "team.md"]);
+    assert_eq!(places(&run), vec![], "all read, in order: {}", run.stdout);
+
+    // A weekday that is not the date's is pointed at; the nearest notation is named.
+    let draft = format!(
+        "### Actie TG-01: Terugbellijn\n\n{}",
+        ACTION.replace("Q1 2026 – Q4 2027", "za 17 juli 2026")
+    );
+    std::fs::write(dir.path().join("team.md"), draft).unwrap();
+    let run = kader_in(dir.path(), &["check", "team.md"]);
+    assert!(run.stdout.contains("17 juli 2026 is een vrijdag"), "{}", run.stdout);
+    std::fs::write(
+        dir.path().join("team.md"),
+        format!(
+            "### Actie TG-01: Terugbellijn\n\n{}",
+            ACTION.replace("Q1 2026 – Q4 2027", "wk12 2026")
+        ),
+    )
+    .unwrap();
+    let run = kader_in(dir.path(), &["check", "team.md"]);
+    assert!(run.stdout.contains("zoals `week 12 2026`"), "{}", run.stdout);
+}

@@ -360,7 +360,12 @@ impl<'a> Eval<'a> {
                     let mut f = Failure::at(e.span, e.message.clone());
                     f.field = v.def;
                     f.value = Some(v.text.to_owned());
-                    f.help = Some(tr!("eval-time-notations", notations = NOTATIONS));
+                    let said = v
+                        .text
+                        .get(e.span.start.saturating_sub(v.span.start)..e.span.end.saturating_sub(v.span.start))
+                        .unwrap_or(v.text);
+                    f.help = time::nearest_notation(said).map(|n| tr!("eval-time-nearest", notation = n));
+                    f.note = Some(tr!("eval-time-notations", notations = NOTATIONS));
                     Err(vec![f])
                 }
                 _ => Ok(()),

@@ -94,7 +94,198 @@ const MONTHS: &[(&str, i8)] = &[
     ("okt", 10),
     ("nov", 11),
     ("dec", 12),
+    // English, as in `April 14, 2026`.
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("october", 10),
 ];
+
+/// Weekdays as Dutch writers abbreviate them, with their number (Monday is 1).
+const WEEKDAYS: &[(&str, i8)] = &[
+    ("maandag", 1),
+    ("dinsdag", 2),
+    ("woensdag", 3),
+    ("donderdag", 4),
+    ("vrijdag", 5),
+    ("zaterdag", 6),
+    ("zondag", 7),
+    ("ma", 1),
+    ("di", 2),
+    ("wo", 3),
+    ("do", 4),
+    ("vr", 5),
+    ("za", 6),
+    ("zo", 7),
+];
+
+fn weekday(i: &str) -> R<'_, i8> {
+    for (name, d) in WEEKDAYS {
+        if let Ok((rest, _)) = word(name).parse(i) {
+            let rest = rest.strip_prefix('.').unwrap_or(rest);
+            return Ok((rest, *d));
+        }
+    }
+    Err(nom::Err::Error(TErr {
+        rest: i.len(),
+        len: 0,
+        message: None,
+    }))
+}
+
+/// `18de`, `1ste`, `2e`, `14th`: a day of the month with an ordinal ending.
+fn day_number(i: &str) -> R<'_, i32> {
+    let (rest, d) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit()).parse(i)?;
+    let (rest, _) = opt(alt((
+        word("ste"),
+        word("de"),
+        word("e"),
+        word("st"),
+        word("nd"),
+        word("rd"),
+        word("th"),
+    )))
+    .parse(rest)?;
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return Err(nom::Err::Error(TErr {
+            rest: i.len(),
+            len: 0,
+            message: None,
+        }));
+    }
+    Ok((rest, d.parse::<i32>().unwrap_or(-1)))
+}
+
+/// `vr. 17 juli 2026`: a date with its weekday, which must be that date's.
+fn day_with_weekday(i: &str) -> R<'_, Interval> {
+    let (after_name, wd) = weekday(i)?;
+    let (rest, _) = (opt(char(',')), space1).parse(after_name)?;
+    let (after, when) = day(rest)?;
+    let actual = when.start.weekday().to_monday_one_offset();
+    if actual != wd {
+        let len = i.len() - after_name.len();
+        let name = WEEKDAYS.iter().find(|(_, d)| *d == actual).map_or("", |(n, _)| n);
+        return bad(
+            i,
+            len,
+            tr!(
+                "time-wrong-weekday",
+                date = format_for_reader(when),
+                weekday = name.to_string()
+            ),
+        );
+    }
+    Ok((after, when))
+}
+
+/// `april 14, 2026`: the English order.
+fn day_english(i: &str) -> R<'_, Interval> {
+    let (rest, (m, _, d, _, _, y)) = (month_name, space1, day_number, opt(char(',')), space1, year).parse(i)?;
+    let len = i.len() - rest.len();
+    Ok((rest, Interval::day(ymd(i, len, i32::from(y), i32::from(m), d)?)))
+}
+
+/// `week 12 2026`, `week 12 van 2026`, `wk 12 2026`: an ISO week, Monday to Sunday.
+fn week(i: &str) -> R<'_, Interval> {
+    let (rest, (_, _, n, _, _, y)) = (
+        alt((word("week"), word("wk"))),
+        space1,
+        digits(1, 2),
+        space1,
+        opt((word("van"), space1)),
+        year,
+    )
+        .parse(i)?;
+    let len = i.len() - rest.len();
+    match jiff::civil::ISOWeekDate::new(y, n as i8, jiff::civil::Weekday::Monday) {
+        Ok(w) => {
+            let monday = w.date();
+            let sunday = monday.checked_add(6.days()).expect("in range");
+            Ok((rest, Interval::new(monday, sunday)))
+        }
+        Err(_) => bad(i, len, tr!("time-no-such-week", week = n, year = y)),
+    }
+}
+
+/// `eerste week in oktober 2026`, `laatste dag van oktober 2026`, `derde dinsdag in
+/// september 2026`: counted within a month.
+fn in_month(i: &str) -> R<'_, Interval> {
+    let (rest, (nth, _)) = (alt((ordinal.map(Some), value(None, word("laatste")))), space1).parse(i)?;
+    #[derive(Clone, Copy)]
+    enum Unit {
+        Week,
+        Day,
+        Weekday(i8),
+    }
+    let (rest, unit) = alt((
+        value(Unit::Week, word("week")),
+        value(Unit::Day, word("dag")),
+        weekday.map(Unit::Weekday),
+    ))
+    .parse(rest)?;
+    let (rest, (_, _, _, m, _, y)) =
+        (space1, alt((word("in"), word("van"))), space1, month_name, space1, year).parse(rest)?;
+    let whole = month_interval(y, m);
+    let (first, last) = (whole.start, whole.end);
+    let at = |d: Date| Interval::day(d);
+    let out = match (unit, nth) {
+        (Unit::Week, Some(n)) => {
+            let start = first.checked_add(((n - 1) * 7).days()).expect("in range");
+            Interval::new(start, start.checked_add(6.days()).expect("in range").min(last))
+        }
+        (Unit::Week, None) => Interval::new(last.checked_sub(6.days()).expect("in range"), last),
+        (Unit::Day, Some(n)) => at(first.checked_add((n - 1).days()).expect("in range")),
+        (Unit::Day, None) => at(last),
+        (Unit::Weekday(wd), Some(n)) => {
+            let offset = (i32::from(wd) - i32::from(first.weekday().to_monday_one_offset())).rem_euclid(7);
+            at(first.checked_add((offset + (n - 1) * 7).days()).expect("in range"))
+        }
+        (Unit::Weekday(wd), None) => {
+            let back = (i32::from(last.weekday().to_monday_one_offset()) - i32::from(wd)).rem_euclid(7);
+            at(last.checked_sub(back.days()).expect("in range"))
+        }
+    };
+    Ok((rest, out))
+}
+
+/// Named days: `Koningsdag 2026` (27 April, or the 26th when the 27th is a Sunday),
+/// `Bevrijdingsdag`, `Nieuwjaarsdag`, `Oudejaarsdag`, `Kerst`.
+fn named_day(i: &str) -> R<'_, Interval> {
+    let (rest, (name, _, y)) = (
+        alt((
+            word("koningsdag"),
+            word("bevrijdingsdag"),
+            word("nieuwjaarsdag"),
+            word("oudejaarsdag"),
+            word("eerste kerstdag"),
+            word("tweede kerstdag"),
+            word("kerst"),
+        )),
+        space1,
+        year,
+    )
+        .parse(i)?;
+    let d = match name {
+        "koningsdag" => {
+            let d = date(y, 4, 27);
+            if d.weekday() == jiff::civil::Weekday::Sunday {
+                date(y, 4, 26)
+            } else {
+                d
+            }
+        }
+        "bevrijdingsdag" => date(y, 5, 5),
+        "nieuwjaarsdag" => date(y, 1, 1),
+        "oudejaarsdag" => date(y, 12, 31),
+        "tweede kerstdag" => date(y, 12, 26),
+        _ => date(y, 12, 25),
+    };
+    Ok((rest, Interval::day(d)))
+}
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -186,14 +377,14 @@ fn months(y: i16, from: i8, count: i32) -> Interval {
     Interval::new(first, last)
 }
 
-/// `yyyy-mm-dd | d-m-yyyy | d/m/yyyy | d maand yyyy`
+/// `yyyy-mm-dd | d-m-yyyy | d/m/yyyy | d.m.yyyy | d maand yyyy | 18de maand yyyy`
 fn day(i: &str) -> R<'_, Interval> {
     let iso = (digits(4, 4), char('-'), digits(1, 2), char('-'), digits(1, 2)).map(|(y, _, m, _, d)| (y, m, d));
     let dmy = (
         digits(1, 2),
-        alt((char('-'), char('/'))),
+        alt((char('-'), char('/'), char('.'))),
         digits(1, 2),
-        char('-').or(char('/')),
+        alt((char('-'), char('/'), char('.'))),
         digits(4, 4),
     )
         .map(|(d, _, m, _, y)| (y, m, d));
@@ -201,7 +392,7 @@ fn day(i: &str) -> R<'_, Interval> {
         let len = i.len() - rest.len();
         return Ok((rest, Interval::day(ymd(i, len, y, m, d)?)));
     }
-    let (rest, (d, _, m, _, y)) = (digits(1, 2), space1, month_name, space1, year).parse(i)?;
+    let (rest, (d, _, m, _, y)) = (day_number, space1, month_name, space1, year).parse(i)?;
     let len = i.len() - rest.len();
     Ok((rest, Interval::day(ymd(i, len, i32::from(y), i32::from(m), d)?)))
 }
@@ -377,7 +568,20 @@ fn fuzzy(i: &str) -> R<'_, Interval> {
 }
 
 fn point(i: &str) -> R<'_, Interval> {
-    alt((day, quarter, half, season, month, fuzzy)).parse(i)
+    alt((
+        day_with_weekday,
+        named_day,
+        in_month,
+        week,
+        day,
+        day_english,
+        quarter,
+        half,
+        season,
+        month,
+        fuzzy,
+    ))
+    .parse(i)
 }
 
 /// A range separator: `–`, `—`, `-`, `t/m`, `tot en met`, `tot`.
@@ -750,6 +954,25 @@ mod tests {
             ("doorlopend", (d(2026, 1, 1), d(2027, 12, 31))),
             ("Structureel", (d(2026, 1, 1), d(2027, 12, 31))),
             ("JANUARI 2026 – DECEMBER 2027", (d(2026, 1, 1), d(2027, 12, 31))),
+            // Duckling's Dutch corpus (absolute expressions, moved into 2026)
+            ("31.10.2026", (d(2026, 10, 31), d(2026, 10, 31))),
+            ("18de juli 2026", (d(2026, 7, 18), d(2026, 7, 18))),
+            ("1ste maart 2026", (d(2026, 3, 1), d(2026, 3, 1))),
+            ("2e mei 2026", (d(2026, 5, 2), d(2026, 5, 2))),
+            ("vr. 17 juli 2026", (d(2026, 7, 17), d(2026, 7, 17))),
+            ("vrijdag 17 juli 2026", (d(2026, 7, 17), d(2026, 7, 17))),
+            ("eerste week in oktober 2026", (d(2026, 10, 1), d(2026, 10, 7))),
+            ("laatste week van september 2026", (d(2026, 9, 24), d(2026, 9, 30))),
+            ("laatste dag van oktober 2026", (d(2026, 10, 31), d(2026, 10, 31))),
+            ("derde dinsdag in september 2026", (d(2026, 9, 15), d(2026, 9, 15))),
+            ("laatste vrijdag van juli 2026", (d(2026, 7, 31), d(2026, 7, 31))),
+            ("Koningsdag 2026", (d(2026, 4, 27), d(2026, 4, 27))),
+            ("Koningsdag 2027", (d(2027, 4, 27), d(2027, 4, 27))),
+            ("April 14, 2026", (d(2026, 4, 14), d(2026, 4, 14))),
+            ("July 4th, 2026", (d(2026, 7, 4), d(2026, 7, 4))),
+            ("week 12 2026", (d(2026, 3, 16), d(2026, 3, 22))),
+            ("week 1 van 2027", (d(2027, 1, 4), d(2027, 1, 10))),
+            ("week 12 2026 – week 14 2026", (d(2026, 3, 16), d(2026, 4, 5))),
         ];
         for (text, expected) in cases {
             assert_eq!(iv(text), *expected, "{text}");
@@ -773,6 +996,8 @@ mod tests {
     fn failures_point_at_the_part_that_failed() {
         for (text, at, contains) in [
             ("Q5 2026", "Q5", "vier kwartalen"),
+            ("za 17 juli 2026", "za", "vrijdag"),
+            ("week 54 2026", "week 54 2026", "geen week 54"),
             ("30-02-2026", "30-02-2026", "28 dagen"),
             ("maart 2026 – ergens", "ergens", ""),
             ("binnenkort", "binnenkort", "geen tijdsaanduiding"),

@@ -107,7 +107,22 @@ pub struct TimeError {
 /// The notations staff may use, for help texts.
 pub const NOTATIONS: &str = "1 maart 2026, 01-03-2026, 2026-03-01, maart 2026, mrt. 2026, 03-2026, \
 Q1 2026, 1e kwartaal 2026, H1 2026, 1e helft 2026, voorjaar 2026, begin/medio/eind 2026, 2026, \
-per 1 juli 2026, Q1 2026 – Q4 2027, van maart 2026 tot eind 2027, vanaf 2027, 2026–2027, doorlopend";
+per 1 juli 2026, Q1 2026 – Q4 2027, van maart 2026 tot eind 2027, vanaf 2027, 2026–2027, doorlopend, \
+31.10.2026, 18de juli 2026, vr. 17 juli 2026, week 12 2026, eerste week in oktober 2026, \
+laatste dag van oktober 2026, derde dinsdag in september 2026, Koningsdag 2026, April 14 2026";
+
+/// The notation kader reads that looks most like `written` (for "did you mean a notation
+/// such as …"): the closest by Jaro-Winkler over the lowercase texts, when it is close.
+pub fn nearest_notation(written: &str) -> Option<&'static str> {
+    let w = written.trim().to_lowercase();
+    NOTATIONS
+        .split(", ")
+        .filter(|n| !n.is_empty())
+        .map(|n| (strsim::jaro_winkler(&w, &n.to_lowercase()), n))
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, n)| n)
+}
 
 /// The plan period: what `vanaf`, `doorlopend` and `structureel` run to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
