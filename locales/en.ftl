@@ -183,7 +183,26 @@ config-no-such-node-label = not in any register
 
 io-not-found = does not exist
 io-permission-denied = no permission to read
+io-permission-denied-write = no permission to write
 io-is-a-directory = is a directory
+io-not-utf8 = is not UTF-8 text (save the file as UTF-8)
+io-not-a-directory = part of the path is not a directory
+io-already-exists = already exists
+io-read-only = is on a read-only file system
+io-disk-full = the disk is full
+io-file-too-large = is too large for the file system
+io-broken-pipe = the receiver stopped reading (pipe closed)
+io-timed-out = took too long (timed out)
+io-interrupted = was interrupted
+io-out-of-memory = there was not enough memory
+io-directory-not-empty = the directory is not empty
+io-busy = is in use
+io-crosses-devices = is on another disk
+io-invalid-filename = has an invalid name
+io-too-many-links = has too many links
+io-unsupported = is not possible on this system
+io-os-error = an error of the operating system (code { $code })
+io-other = an unknown error while reading or writing
 io-not-a-regular-file = is not a regular file (a device, pipe or socket)
 io-too-large = is larger than { $limit } MB
 io-system-file = is a file of the system (/proc, /sys or /dev), not a draft, rule file or setting
@@ -223,6 +242,7 @@ watch-failed = cannot watch files: { $reason }
 watch-not-watched = { $path } is not watched: { $reason }
 watch-watching = kader is watching; a change starts a new check (Ctrl-C stops).
 watch-error = while watching files: { $reason }
+watch-too-many = the system cannot watch that many files at once (raise fs.inotify.max_user_watches)
 
 ## Commands
 

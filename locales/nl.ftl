@@ -183,7 +183,26 @@ config-no-such-node-label = niet in een register
 
 io-not-found = bestaat niet
 io-permission-denied = geen leesrechten
+io-permission-denied-write = geen schrijfrechten
 io-is-a-directory = is een map
+io-not-utf8 = is geen UTF-8-tekst (sla het bestand op als UTF-8)
+io-not-a-directory = een deel van het pad is geen map
+io-already-exists = bestaat al
+io-read-only = staat op een schijf waarop niet geschreven mag worden
+io-disk-full = de schijf is vol
+io-file-too-large = is te groot voor het bestandssysteem
+io-broken-pipe = de ontvanger las niet meer (pipe gesloten)
+io-timed-out = duurde te lang (time-out)
+io-interrupted = werd onderbroken
+io-out-of-memory = er was niet genoeg geheugen
+io-directory-not-empty = de map is niet leeg
+io-busy = is in gebruik
+io-crosses-devices = ligt op een andere schijf
+io-invalid-filename = heeft een ongeldige naam
+io-too-many-links = heeft te veel koppelingen
+io-unsupported = kan op dit systeem niet
+io-os-error = een fout van het besturingssysteem (code { $code })
+io-other = een onbekende fout bij lezen of schrijven
 io-not-a-regular-file = is geen gewoon bestand (een apparaat, pijp of socket)
 io-too-large = is groter dan { $limit } MB
 io-system-file = is een bestand van het systeem (/proc, /sys of /dev), geen concept, regelbestand of instelling
@@ -223,6 +242,7 @@ watch-failed = kan geen bestanden volgen: { $reason }
 watch-not-watched = { $path } wordt niet gevolgd: { $reason }
 watch-watching = kader kijkt mee; een wijziging start een nieuwe controle (Ctrl-C stopt).
 watch-error = bij het volgen van bestanden: { $reason }
+watch-too-many = het systeem kan niet zoveel bestanden tegelijk volgen (verhoog fs.inotify.max_user_watches)
 
 ## Opdrachten
 

@@ -76,9 +76,9 @@ pub fn read_text(origin: &dyn Origin, path: &Path, kind: InputKind) -> io::Resul
     String::from_utf8(bytes).map_err(|_| not_utf8())
 }
 
-/// The error of text that is not UTF-8, worded as `fs::read_to_string` words it.
+/// The error of text that is not UTF-8, in the reader's language.
 pub fn not_utf8() -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidData, "stream did not contain valid UTF-8")
+    io::Error::new(io::ErrorKind::InvalidData, tr!("io-not-utf8"))
 }
 
 /// The file system.
@@ -192,17 +192,53 @@ impl Origin for Overlay<'_> {
 }
 
 /// An I/O error in words for people ("bestaat niet", "geen toegang").
+/// An error while writing, in the reader's words (no rights is then "no right to write").
+pub fn describe_write_error(e: &io::Error) -> String {
+    if e.kind() == io::ErrorKind::PermissionDenied && e.get_ref().is_none() {
+        return tr!("io-permission-denied-write");
+    }
+    describe_io_error(e)
+}
+
 pub fn describe_io_error(e: &io::Error) -> String {
     // An origin's own words (the bundled set has no such file) are said as they are.
-    if e.get_ref().is_some() {
+    if let Some(inner) = e.get_ref() {
+        // The standard library's own words for text that is not UTF-8.
+        if inner.to_string().contains("valid UTF-8") {
+            return tr!("io-not-utf8");
+        }
         return e.to_string();
     }
-    match e.kind() {
-        io::ErrorKind::NotFound => tr!("io-not-found"),
-        io::ErrorKind::PermissionDenied => tr!("io-permission-denied"),
-        io::ErrorKind::IsADirectory => tr!("io-is-a-directory"),
-        _ => e.to_string(),
-    }
+    use io::ErrorKind as K;
+    let key = match e.kind() {
+        K::NotFound => "io-not-found",
+        K::PermissionDenied => "io-permission-denied",
+        K::IsADirectory => "io-is-a-directory",
+        K::NotADirectory => "io-not-a-directory",
+        K::AlreadyExists => "io-already-exists",
+        K::ReadOnlyFilesystem => "io-read-only",
+        K::StorageFull | K::QuotaExceeded => "io-disk-full",
+        K::FileTooLarge => "io-file-too-large",
+        K::InvalidData => "io-not-utf8",
+        K::BrokenPipe => "io-broken-pipe",
+        K::TimedOut => "io-timed-out",
+        K::Interrupted => "io-interrupted",
+        K::OutOfMemory => "io-out-of-memory",
+        K::DirectoryNotEmpty => "io-directory-not-empty",
+        K::ResourceBusy | K::ExecutableFileBusy => "io-busy",
+        K::CrossesDevices => "io-crosses-devices",
+        K::InvalidFilename => "io-invalid-filename",
+        K::TooManyLinks => "io-too-many-links",
+        K::Unsupported => "io-unsupported",
+        _ => {
+            // Anything else: the system's number, not its English sentence.
+            return match e.raw_os_error() {
+                Some(code) => tr!("io-os-error", code = code),
+                None => tr!("io-other"),
+            };
+        }
+    };
+    crate::i18n::message(key, None)
 }
 
 #[cfg(test)]

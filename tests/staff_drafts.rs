@@ -274,3 +274,44 @@ fn dates_as_dutch_writers_write_them() {
     let run = kader_in(dir.path(), &["check", "team.md"]);
     assert!(run.stdout.contains("zoals `week 12 2026`"), "{}", run.stdout);
 }
+
+#[test]
+fn errors_of_the_system_are_said_in_dutch() {
+    let dir = repo("os-fouten");
+    let d = dir.path();
+    std::fs::write(d.join("team.md"), format!("### Actie TG-01: Terugbellijn\n\n{ACTION}")).unwrap();
+    std::fs::write(d.join("latin1.toml"), b"taal = \"nl\xff\"\n").unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["check", "-o", "geen-map/x.json", "team.md"],
+            "kan niet geschreven worden: bestaat niet",
+        ),
+        (
+            &["check", "--rules", "geen.kader", "team.md"],
+            "kan niet gelezen worden: bestaat niet",
+        ),
+        (
+            &["check", "--config", "geen.toml", "team.md"],
+            "kan niet gelezen worden: bestaat niet",
+        ),
+        (&["check", "--config", "latin1.toml", "team.md"], "is geen UTF-8-tekst"),
+        (
+            &["report", "-o", "/sys/kernel/kader.html", "team.md"],
+            "geen schrijfrechten",
+        ),
+    ];
+    for (args, expect) in cases {
+        let run = kader_in(d, args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.transcript());
+        let all = run.transcript();
+        assert!(all.contains(expect), "{args:?}: {all}");
+        for english in [
+            "os error",
+            "No such file",
+            "stream did not contain",
+            "Permission denied",
+        ] {
+            assert!(!all.contains(english), "{args:?} says `{english}`: {all}");
+        }
+    }
+}

@@ -177,7 +177,7 @@ pub fn run(
             let message = tr!(
                 "init-failed",
                 dir = dir.display().to_string(),
-                reason = crate::origin::describe_io_error(&e)
+                reason = crate::origin::describe_write_error(&e)
             );
             say_error(stderr, &message, None);
             ExitStatus::Error
@@ -204,7 +204,11 @@ pub fn hook_install(stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatu
             ExitStatus::Error
         }
         Err(e) => {
-            say_error(stderr, &tr!("hook-failed", reason = e.to_string()), None);
+            say_error(
+                stderr,
+                &tr!("hook-failed", reason = crate::origin::describe_write_error(&e)),
+                None,
+            );
             ExitStatus::Error
         }
     }

@@ -166,7 +166,7 @@ impl Tracked<'_> {
         if let Err(e) = &r
             && self.failed.is_none()
         {
-            self.failed = Some((e.kind(), e.to_string()));
+            self.failed = Some((e.kind(), crate::origin::describe_io_error(e)));
         }
         r
     }
@@ -197,7 +197,7 @@ impl Source {
         match GitIndex::open(&cwd) {
             Ok(index) => Some(Source::Index(index)),
             Err(e) => {
-                let reason = e.to_string();
+                let reason = crate::origin::describe_io_error(&e);
                 say_error(
                     stderr,
                     &tr!("git-no-index", reason = reason),

@@ -64,7 +64,7 @@ pub fn write_report(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(
                 message: tr!(
                     "output-write-failed",
                     path = target.display().to_string(),
-                    reason = e.to_string()
+                    reason = crate::origin::describe_write_error(&e)
                 ),
                 help: None,
             });
@@ -115,7 +115,7 @@ pub fn write_report(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(
         message: tr!(
             "output-write-failed",
             path = target.display().to_string(),
-            reason = e.to_string()
+            reason = crate::origin::describe_write_error(&e)
         ),
         help: None,
     };

@@ -98,7 +98,7 @@ pub fn run(args: &CheckArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut
                 stderr,
                 "{}: {}",
                 Severity::Error.word(),
-                tr!("watch-failed", reason = e.to_string())
+                tr!("watch-failed", reason = notify_error(&e))
             );
             return ExitStatus::Error;
         }
@@ -118,7 +118,7 @@ pub fn run(args: &CheckArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut
                 tr!(
                     "watch-not-watched",
                     path = t.display().to_string(),
-                    reason = e.to_string()
+                    reason = notify_error(&e)
                 )
             );
         }
@@ -164,12 +164,22 @@ pub fn run(args: &CheckArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut
                             stderr,
                             "{}: {}",
                             Severity::Warning.word(),
-                            tr!("watch-error", reason = e.to_string())
+                            tr!("watch-error", reason = notify_error(&e))
                         );
                     }
                 }
                 Err(_) => return ExitStatus::Error,
             }
         }
+    }
+}
+
+/// A file-watching error in the reader's words.
+fn notify_error(e: &notify::Error) -> String {
+    match &e.kind {
+        notify::ErrorKind::Io(io) => crate::origin::describe_io_error(io),
+        notify::ErrorKind::PathNotFound => tr!("io-not-found"),
+        notify::ErrorKind::MaxFilesWatch => tr!("watch-too-many"),
+        _ => tr!("io-other"),
     }
 }
