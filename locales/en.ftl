@@ -145,6 +145,7 @@ eval-no-action-links-here = no action links here
 eval-separator-missing = a colon belongs here
 eval-no-such-field = kader knows no field `{ $name }`
 eval-synonym-note = `{ $name }` does not count as `{ $field }`: the rule file lists it as a synonym, not as a name of the field
+eval-label-meant = `{ $name }` does not count as `{ $field }`; is this what you meant?
 eval-heading-not-action = no action heading: kader does not read this heading as an action
 eval-register-mentions = the { $register } mentions here, among others: { $points }
 eval-already-used = `{ $value }` is already used

@@ -145,6 +145,7 @@ eval-no-action-links-here = geen enkele actie verwijst hiernaar
 eval-separator-missing = hier hoort een dubbele punt
 eval-no-such-field = kader kent geen veld `{ $name }`
 eval-synonym-note = `{ $name }` telt niet als `{ $field }`: het regelbestand noemt het een synoniem, geen naam van het veld
+eval-label-meant = `{ $name }` telt niet als `{ $field }`; bedoelde je dat hier?
 eval-heading-not-action = geen actiekop: kader leest deze kop niet als actie
 eval-register-mentions = het { $register } noemt hier onder meer: { $points }
 eval-already-used = `{ $value }` is al eerder gebruikt

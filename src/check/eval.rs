@@ -272,6 +272,23 @@ impl<'a> Eval<'a> {
                     let mut f = Failure::at(item.anchor(), label);
                     if let Subject::Field(d) = t.subject {
                         f.field = Some(d);
+                        // `**Eigenaaar:** Team X` was seen: show it where the field is missed.
+                        if let Item::Action(a) = item
+                            && let Some(l) = a
+                                .labels
+                                .iter()
+                                .find(|l| suggested_field(self.rules, &l.value).is_some_and(|(s, _, _)| s == d))
+                        {
+                            f.related.push(Label::new(
+                                self.source,
+                                l.span,
+                                tr!(
+                                    "eval-label-meant",
+                                    name = short(l.value.as_str()),
+                                    field = self.rules.fields[d].display()
+                                ),
+                            ));
+                        }
                     }
                     Err(vec![f])
                 }
@@ -585,15 +602,14 @@ impl<'a> Eval<'a> {
         }
         let mut f = Failure::at(v.span, tr!("eval-no-such-field", name = short(v.text.trim())));
         f.value = Some(v.text.trim().to_owned());
-        let by_synonym = fields.iter().find(|d| d.synonyms.contains(&key));
-        let suggestion = by_synonym.map(|d| d.display()).or_else(|| {
-            let names = fields.iter().flat_map(|d| d.aliases.iter().map(String::as_str));
-            crate::lang::keywords::did_you_mean(v.text.trim(), names)
-        });
-        if let Some(s) = suggestion {
-            f.help = Some(crate::i18n::did_you_mean_code(s));
-            if let Some(d) = by_synonym {
-                f.note = Some(tr!("eval-synonym-note", name = v.text.trim(), field = d.display()));
+        if let Some((def, name, synonym)) = suggested_field(self.rules, v.text) {
+            f.help = Some(crate::i18n::did_you_mean_code(name));
+            if synonym {
+                f.note = Some(tr!(
+                    "eval-synonym-note",
+                    name = v.text.trim(),
+                    field = fields[def].display()
+                ));
             }
         }
         Err(vec![f])
@@ -756,6 +772,19 @@ impl<'a> Eval<'a> {
         }
         if fails.is_empty() { Ok(()) } else { Err(fails) }
     }
+}
+
+/// The field a label that is no field's name was probably meant as: by a synonym in the
+/// rule file, else by a close spelling of one of its names. (field, name, by synonym)
+fn suggested_field<'r>(rules: &'r RuleSet, label: &str) -> Option<(usize, &'r str, bool)> {
+    let key = crate::text::normalize_name(label);
+    if let Some(d) = rules.fields.iter().position(|d| d.synonyms.contains(&key)) {
+        return Some((d, rules.fields[d].display(), true));
+    }
+    let names = rules.fields.iter().flat_map(|d| d.aliases.iter().map(String::as_str));
+    let name = crate::lang::keywords::did_you_mean(label.trim(), names)?;
+    let d = rules.fields.iter().position(|d| d.aliases.iter().any(|a| a == name))?;
+    Some((d, name, false))
 }
 
 /// The text of a part as the author wrote it.
