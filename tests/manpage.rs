@@ -57,7 +57,11 @@ fn groff_renders_the_page_without_warnings() {
     let required = std::env::var_os("KADER_REQUIRE_GROFF").is_some();
     let Ok(version) = std::process::Command::new("groff").arg("--version").output() else {
         assert!(!required, "KADER_REQUIRE_GROFF is set but groff is not installed");
-        eprintln!("groff is not installed: the rendering check is skipped");
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stderr(),
+            "groff is not installed: the rendering check is skipped"
+        );
         return;
     };
     assert!(version.status.success());
