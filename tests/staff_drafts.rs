@@ -48,6 +48,14 @@ fn an_unknown_field_name_is_reported_at_the_label_with_the_field_meant() {
     let human = kader_in(dir.path(), &["check", "team.md"]);
     assert!(human.stdout.contains("bedoelde je `Eigenaar`?"), "{}", human.stdout);
     assert!(human.stdout.contains("bedoelde je `Inzet`?"), "{}", human.stdout);
+    // Where the owner is missed, the line that was probably meant is shown with it.
+    assert!(
+        human
+            .stdout
+            .contains("`Eigenaaar` telt niet als `Eigenaar`; bedoelde je dat hier?"),
+        "{}",
+        human.stdout
+    );
     // `Periode` is an alias: it counts as the tijdpad.
     let draft = ACTION.replace("**Tijdpad:**", "**Periode:**");
     std::fs::write(
