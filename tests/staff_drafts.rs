@@ -49,6 +49,14 @@ fn an_unknown_field_name_is_reported_at_the_label_with_the_field_meant() {
     assert!(human.stdout.contains("bedoelde je `Eigenaar`?"), "{}", human.stdout);
     assert!(human.stdout.contains("bedoelde je `Inzet`?"), "{}", human.stdout);
     // Where the owner is missed, the line that was probably meant is shown with it.
+    let without_owner = ACTION.replace("- **Eigenaar:** Team Spoedzorg\n", "");
+    std::fs::write(
+        dir.path().join("team.md"),
+        format!("### Actie TG-01: Terugbellijn\n\n- **Eigenaaar:** Team X\n{without_owner}"),
+    )
+    .unwrap();
+    let human = kader_in(dir.path(), &["check", "team.md"]);
+    assert!(human.stdout.contains("heeft geen eigenaar"), "{}", human.stdout);
     assert!(
         human
             .stdout
