@@ -26,8 +26,9 @@ pub enum Item<'a> {
     Action(&'a Action),
     Heading(&'a ActionHeading),
     Field(&'a Action, &'a Field),
-    /// A field-like label in an action: a field's name, or a label that names no field.
-    Name(&'a Action, &'a crate::source::Spanned<String>),
+    /// A field-like label in an action: a field's name (`true`: the extractor already
+    /// matched it to a field), or a label that names no field (`false`).
+    Name(&'a Action, &'a crate::source::Spanned<String>, bool),
     Document(&'a Document),
     /// A register node: (register index, node index).
     Node(usize, usize),
@@ -41,7 +42,7 @@ impl Item<'_> {
             Item::Action(a) => a.span,
             Item::Heading(h) => h.text.span,
             Item::Field(_, f) => f.value.span,
-            Item::Name(_, n) => n.span,
+            Item::Name(_, n, _) => n.span,
             Item::Document(d) => d.field_heading.as_ref().map_or(Span::new(0, 0), |h| h.span),
             Item::Node(..) => Span::new(0, 0),
             Item::Waiver(w) => w.span,
@@ -218,7 +219,7 @@ impl<'a> Eval<'a> {
                 time: f.time.as_ref(),
             }),
             (Subject::Name, Item::Field(_, f)) => plain(&f.name.value, f.name.span),
-            (Subject::Name, Item::Name(_, n)) => plain(&n.value, n.span),
+            (Subject::Name, Item::Name(_, n, _)) => plain(&n.value, n.span),
             // Present unless the heading was read without its separator.
             (Subject::Separator, Item::Heading(h)) if h.gap.is_none() => plain(&h.text.value, h.text.span),
             (Subject::NodeActions, Item::Document(_)) => plain("", item.anchor()),
@@ -514,6 +515,8 @@ impl<'a> Eval<'a> {
                     fail(v.span, tr!("eval-no-amount"))
                 }
             }
+            // A field's own name was matched when the draft was read.
+            Pred::Known if matches!(item, Item::Name(_, _, true)) => Ok(()),
             Pred::Known if matches!(t.subject, Subject::Name) => self.known_field(v),
             Pred::Known => {
                 let name = v.text.trim();

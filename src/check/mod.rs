@@ -125,8 +125,8 @@ fn run_rule<'a>(ev: &mut Eval<'a>, rule: &Rule, doc: &'a Document, out: &mut Vec
             .flat_map(|a| {
                 a.fields
                     .iter()
-                    .map(move |f| Item::Name(a, &f.name))
-                    .chain(a.labels.iter().map(move |l| Item::Name(a, l)))
+                    .map(move |f| Item::Name(a, &f.name, true))
+                    .chain(a.labels.iter().map(move |l| Item::Name(a, l, false)))
             })
             .collect(),
         Scope::Document => vec![Item::Document(doc)],
@@ -149,7 +149,7 @@ fn run_rule<'a>(ev: &mut Eval<'a>, rule: &Rule, doc: &'a Document, out: &mut Vec
 
 fn emit(rules: &RuleSet, rule: &Rule, doc: &Document, item: Item<'_>, f: Failure) -> Diagnostic {
     let (action, title, heading) = match item {
-        Item::Action(a) | Item::Field(a, _) | Item::Name(a, _) => (
+        Item::Action(a) | Item::Field(a, _) | Item::Name(a, _, _) => (
             Some(a.id.value.as_str()),
             a.title.as_ref().map(|t| t.value.as_str()),
             None,

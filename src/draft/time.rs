@@ -568,18 +568,19 @@ fn fuzzy(i: &str) -> R<'_, Interval> {
 }
 
 fn point(i: &str) -> R<'_, Interval> {
+    // The notations staff use most come first; the rarer ones only when those fail.
     alt((
-        day_with_weekday,
-        named_day,
-        in_month,
-        week,
         day,
-        day_english,
         quarter,
         half,
         season,
         month,
         fuzzy,
+        day_with_weekday,
+        named_day,
+        in_month,
+        week,
+        day_english,
     ))
     .parse(i)
 }
