@@ -240,6 +240,13 @@ const CLAP_WORDS: &[&str] = &[
 #[test]
 fn help_and_usage_errors_are_dutch_from_top_to_bottom() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kader"))
+            .args(args)
+            .current_dir(root)
+            .output()
+            .unwrap()
+    };
     let mut shown = Vec::new();
     for args in [
         &["--help"][..],
@@ -251,11 +258,7 @@ fn help_and_usage_errors_are_dutch_from_top_to_bottom() {
         &["hook", "install", "--help"],
         &["completions", "--help"],
     ] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kader"))
-            .args(args)
-            .current_dir(root)
-            .output()
-            .unwrap();
+        let out = run(args);
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         shown.push((args, String::from_utf8(out.stdout).unwrap()));
     }
@@ -272,11 +275,7 @@ fn help_and_usage_errors_are_dutch_from_top_to_bottom() {
         (&["completions"], true, "ontbreekt"),
         (&["--jobs", "veel", "rules"], false, "geen geldige waarde"),
     ] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kader"))
-            .args(args)
-            .current_dir(root)
-            .output()
-            .unwrap();
+        let out = run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8(out.stderr).unwrap();
         assert!(err.contains(expect), "{args:?}: {err}");
@@ -299,11 +298,7 @@ fn help_and_usage_errors_are_dutch_from_top_to_bottom() {
         assert!(help.contains(word), "{word}: {help}");
     }
     // In English, English.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kader"))
-        .args(["--lang", "en", "check", "--format", "xml"])
-        .current_dir(root)
-        .output()
-        .unwrap();
+    let out = run(&["--lang", "en", "check", "--format", "xml"]);
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("invalid value `xml` for `--format <FORMAT>`"), "{err}");
 }

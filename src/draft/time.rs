@@ -124,10 +124,15 @@ const WEEKDAYS: &[(&str, i8)] = &[
 ];
 
 fn weekday(i: &str) -> R<'_, i8> {
-    for (name, d) in WEEKDAYS {
+    named(i, WEEKDAYS)
+}
+
+/// The first name of `table` that is a whole word at `i` (an abbreviation may end in `.`).
+fn named<'a>(i: &'a str, table: &[(&'static str, i8)]) -> R<'a, i8> {
+    for (name, n) in table {
         if let Ok((rest, _)) = word(name).parse(i) {
             let rest = rest.strip_prefix('.').unwrap_or(rest);
-            return Ok((rest, *d));
+            return Ok((rest, *n));
         }
     }
     Err(nom::Err::Error(TErr {
@@ -322,17 +327,7 @@ fn year(i: &str) -> R<'_, i16> {
 }
 
 fn month_name(i: &str) -> R<'_, i8> {
-    for (name, m) in MONTHS {
-        if let Ok((rest, _)) = word(name).parse(i) {
-            let rest = rest.strip_prefix('.').unwrap_or(rest);
-            return Ok((rest, *m));
-        }
-    }
-    Err(nom::Err::Error(TErr {
-        rest: i.len(),
-        len: 0,
-        message: None,
-    }))
+    named(i, MONTHS)
 }
 
 fn ymd(at: &str, len: usize, y: i32, m: i32, d: i32) -> Result<Date, nom::Err<TErr>> {
