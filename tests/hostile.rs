@@ -993,3 +993,54 @@ fn the_report_of_a_large_plan_ends() {
     assert_eq!(run.code, 1);
     assert_eq!(run.stdout.matches("<tr class=\"action\"").count(), 10_000);
 }
+
+#[test]
+fn many_headings_without_actions_stay_linear() {
+    // 60,000 headings, each with a field line under it and none an action: the search for
+    // the heading `geen-acties` points at is one pass, not headings × lines.
+    let dir = TempDir::new("veel-koppen");
+    let text: String = (0..60_000)
+        .map(|i| format!("### {i}. Kop\n\n- **Eigenaar:** Team {i}\n- Regel {i}\n\n"))
+        .collect();
+    std::fs::write(dir.path().join("team.md"), text).unwrap();
+    let run = common::kader_within(dir.path(), 60, &["check", "--format", "json", "team.md"])
+        .expect("kader finishes within a minute");
+    let json = run.json();
+    let first = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "geen-acties")
+        .cloned()
+        .unwrap_or_else(|| panic!("{}", run.stdout));
+    assert_eq!(first["range"]["start"]["line"], 1, "{first}");
+}
+
+#[test]
+fn many_placeholders_next_to_other_findings_stay_linear() {
+    // 4,000 actions with a placeholder that another finding covers and one that none does:
+    // deciding which placeholder findings give way is a binary search each, not a scan.
+    let dir = TempDir::new("veel-plaatshouders");
+    let text: String = (0..4_000)
+        .map(|i| format!("### Actie A-{i}: Actie\n\n- **Eigenaar:** n.t.b.\n- **Inzet:** 0,4 fte; € PM\n\n"))
+        .collect();
+    std::fs::write(dir.path().join("team.md"), text).unwrap();
+    let rules = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/rule-files/valid/per-regel.kader");
+    let run = common::kader_within(
+        dir.path(),
+        60,
+        &["check", "--format", "json", "--rules", rules, "team.md"],
+    )
+    .expect("kader finishes within a minute");
+    let json = run.json();
+    let count = |rule: &str| {
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["rule"] == rule)
+            .count()
+    };
+    assert_eq!(count("actie-eigenaar"), 4_000);
+    assert_eq!(count("placeholder"), 4_000, "only the `PM` inside the inzet");
+}

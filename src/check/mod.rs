@@ -354,18 +354,30 @@ pub fn drop_yielding(rules: &RuleSet, diags: &mut Vec<Diagnostic>) {
         return;
     }
     covered.sort_unstable_by_key(|&(s, sp)| (s, sp.start));
-    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end || a == b;
+    // The furthest end among the covered spans up to each one (per file): a span before
+    // position i overlaps `p` exactly when that furthest end lies after `p` starts. One
+    // binary search per finding, however many findings a file has.
+    let mut furthest: Vec<usize> = Vec::with_capacity(covered.len());
+    for (i, &(src, sp)) in covered.iter().enumerate() {
+        let before = if i > 0 && covered[i - 1].0 == src {
+            furthest[i - 1]
+        } else {
+            0
+        };
+        furthest.push(before.max(sp.end));
+    }
     diags.retain(|d| {
         let Some(p) = d.primary.as_ref().filter(|_| yielding.contains(d.rule.as_str())) else {
             return true;
         };
-        // Candidates start before this finding ends; spans are short, so scan back.
+        // The covered spans of this file that start before `p` ends (an empty `p` counts a
+        // span that starts where it stands).
         let upto = covered.partition_point(|&(s, sp)| (s, sp.start) < (p.source, p.span.end.max(p.span.start + 1)));
-        !covered[..upto]
-            .iter()
-            .rev()
-            .take_while(|(s, _)| *s == p.source)
-            .any(|&(_, sp)| overlaps(sp, p.span))
+        let overlapped = upto > 0 && covered[upto - 1].0 == p.source && furthest[upto - 1] > p.span.start;
+        let same_empty = covered
+            .binary_search_by_key(&(p.source, p.span.start), |&(s, sp)| (s, sp.start))
+            .is_ok_and(|_| p.span.is_empty());
+        !(overlapped || same_empty)
     });
 }
 

@@ -331,42 +331,45 @@ impl Extractor<'_> {
     }
 
     /// The first heading, not meant as an action, with a field line under it (before the
-    /// next heading): `### 1. Regionale terugbellijn` followed by `- **Eigenaar:** …`.
+    /// next heading): `### 1. Regionale terugbellijn` followed by `- **Eigenaar:** …`. One
+    /// pass over the items and paragraph lines, each placed under its heading by binary
+    /// search: a file of many headings and lines stays linear.
     fn field_heading(&self, headings: &[&markdown::Heading]) -> Option<Spanned<String>> {
         let syntax = &self.rules.action;
-        for (k, h) in headings.iter().enumerate() {
-            let content = without_trailing_comments(self.text, trim_span(self.text, h.content));
-            let raw = &self.text[content.range()];
-            if raw.is_empty() || syntax.recognise.is_match(raw) {
-                continue;
+        // The heading a position lies under (after its end, before the next one starts).
+        let under = |at: usize| {
+            let k = headings.partition_point(|h| h.range.end <= at).checked_sub(1)?;
+            let next = headings.get(k + 1).map_or(self.text.len(), |n| n.range.start);
+            (at < next).then_some(k)
+        };
+        let mut best: Option<usize> = None;
+        let mut consider = |k: usize, line: Span| {
+            if best.is_some_and(|b| b <= k) || self.split_field(line).is_none() {
+                return;
             }
-            let end = headings.get(k + 1).map_or(self.text.len(), |n| n.range.start);
-            let under = |at: usize| h.range.end <= at && at < end;
-            let in_items = self
-                .blocks
-                .items
-                .iter()
-                .filter(|it| under(it.range.start))
-                .filter_map(|it| it.head)
-                .any(|head| self.split_field(head).is_some());
-            let in_paragraphs = || {
-                self.blocks.paragraphs.iter().filter(|p| under(p.start)).any(|p| {
-                    let mut pos = p.start;
-                    while pos < p.end {
-                        let le = line_end(self.text, pos).min(p.end);
-                        if self.split_field(trim_span(self.text, Span::new(pos, le))).is_some() {
-                            return true;
-                        }
-                        pos = le;
-                    }
-                    false
-                })
-            };
-            if in_items || in_paragraphs() {
-                return Some(Spanned::new(raw.to_owned(), content));
+            let content = without_trailing_comments(self.text, trim_span(self.text, headings[k].content));
+            let raw = &self.text[content.range()];
+            if !raw.is_empty() && !syntax.recognise.is_match(raw) {
+                best = Some(k);
+            }
+        };
+        for item in &self.blocks.items {
+            if let (Some(head), Some(k)) = (item.head, under(item.range.start)) {
+                consider(k, head);
             }
         }
-        None
+        for p in &self.blocks.paragraphs {
+            let Some(k) = under(p.start) else { continue };
+            let mut pos = p.start;
+            while pos < p.end {
+                let le = line_end(self.text, pos).min(p.end);
+                consider(k, trim_span(self.text, Span::new(pos, le)));
+                pos = le;
+            }
+        }
+        let h = headings[best?];
+        let content = without_trailing_comments(self.text, trim_span(self.text, h.content));
+        Some(Spanned::new(self.text[content.range()].to_owned(), content))
     }
 
     /// A field-like label that names no field: `**Budget:** 40 uur` (bold, in a list item
