@@ -278,6 +278,8 @@ impl<'a> Eval<'a> {
                             && let Some(l) = a
                                 .labels
                                 .iter()
+                                // A hint, not a search: the first labels of the action.
+                                .take(20)
                                 .find(|l| suggested_field(self.rules, &l.value).is_some_and(|(s, _, _)| s == d))
                         {
                             f.related.push(Label::new(
