@@ -144,6 +144,7 @@ eval-no-such-rule = `{ $name }` is not a rule
 eval-no-action-links-here = no action links here
 eval-separator-missing = a colon belongs here
 eval-no-such-field = kader knows no field `{ $name }`
+eval-no-such-node = `{ $id }` is in no register
 eval-synonym-note = `{ $name }` does not count as `{ $field }`: the rule file lists it as a synonym, not as a name of the field
 eval-label-meant = `{ $name }` does not count as `{ $field }`; is this what you meant?
 eval-heading-not-action = no action heading: kader does not read this heading as an action
@@ -539,6 +540,7 @@ cli-manpage = Write the man page (roff) to stdout.
 ## Waivers
 
 subject-until = end date
+subject-target = register node
 subject-separator = separator between ID and title
 subject-field-heading = heading with fields
 eval-waiver-unused = this waiver suppresses nothing

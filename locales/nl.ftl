@@ -144,6 +144,7 @@ eval-no-such-rule = `{ $name }` is geen regel
 eval-no-action-links-here = geen enkele actie verwijst hiernaar
 eval-separator-missing = hier hoort een dubbele punt
 eval-no-such-field = kader kent geen veld `{ $name }`
+eval-no-such-node = `{ $id }` staat in geen register
 eval-synonym-note = `{ $name }` telt niet als `{ $field }`: het regelbestand noemt het een synoniem, geen naam van het veld
 eval-label-meant = `{ $name }` telt niet als `{ $field }`; bedoelde je dat hier?
 eval-heading-not-action = geen actiekop: kader leest deze kop niet als actie
@@ -539,6 +540,7 @@ cli-manpage = Schrijf de man-pagina (roff) naar stdout.
 ## Uitzonderingen (waivers)
 
 subject-until = einddatum
+subject-target = registeronderdeel
 subject-separator = scheiding tussen ID en titel
 subject-field-heading = kop met velden
 eval-waiver-unused = deze uitzondering onderdrukt niets

@@ -142,6 +142,16 @@ fn coverage_is_waived_by_node_and_limited_by_dekking() {
         human.stdout
     );
 
+    // A waiver naming a node that does not exist is not applied: waiver-reden says so at the
+    // node, with the node meant (and it is not also reported as unused).
+    std::fs::write(d.join("team.md"), draft.replace("SZ.ARB \"", "SZ.ARX \"")).unwrap();
+    let run = kader_in(d, &["check", "team.md"]);
+    assert!(run.stdout.contains("[waiver-reden]"), "{}", run.stdout);
+    assert!(run.stdout.contains("`SZ.ARX` staat in geen register"), "{}", run.stdout);
+    assert!(run.stdout.contains("bedoelde je `SZ.ARB`?"), "{}", run.stdout);
+    assert!(!run.stdout.contains("[waiver-ongebruikt]"), "{}", run.stdout);
+    std::fs::write(d.join("team.md"), &draft).unwrap();
+
     // An ID that is in no register is a kader.toml problem, at its place.
     std::fs::write(d.join("kader.toml"), "dekking = [\"SZ\", \"SZ.ARX\"]\n").unwrap();
     let run = kader_in(d, &["check", "team.md"]);

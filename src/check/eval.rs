@@ -131,6 +131,7 @@ fn subject_word(rules: &RuleSet, s: &Subject) -> String {
         Subject::WaiverRule => tr!("subject-rule"),
         Subject::WaiverReason => tr!("subject-reason"),
         Subject::WaiverUntil => tr!("subject-until"),
+        Subject::WaiverTarget => tr!("subject-target"),
         Subject::Separator => tr!("subject-separator"),
         Subject::FieldHeading => tr!("subject-field-heading"),
     }
@@ -236,6 +237,7 @@ impl<'a> Eval<'a> {
             (Subject::NodeActions, Item::Node(..)) => plain("", Span::new(0, 0)),
             (Subject::WaiverRule, Item::Waiver(w)) => w.rule.as_ref().and_then(|t| plain(&t.value, t.span)),
             (Subject::WaiverReason, Item::Waiver(w)) => w.reason.as_ref().and_then(|t| plain(&t.value, t.span)),
+            (Subject::WaiverTarget, Item::Waiver(w)) => w.target.as_ref().and_then(|t| plain(&t.value, t.span)),
             (Subject::WaiverUntil, Item::Waiver(w)) => w.until.as_ref().map(|t| Val {
                 text: &t.value,
                 span: t.span,
@@ -520,6 +522,7 @@ impl<'a> Eval<'a> {
             // A field's own name was matched when the draft was read.
             Pred::Known if matches!(item, Item::Name(_, _, true)) => Ok(()),
             Pred::Known if matches!(t.subject, Subject::Name) => self.known_field(v),
+            Pred::Known if matches!(t.subject, Subject::WaiverTarget) => self.known_node(v),
             Pred::Known => {
                 let name = v.text.trim();
                 if self.rules.rules.iter().any(|r| r.id == name) {
@@ -616,6 +619,25 @@ impl<'a> Eval<'a> {
                     field = fields[def].display()
                 ));
             }
+        }
+        Err(vec![f])
+    }
+
+    /// `doel bekend`: a waiver's register node exists in a register of the rule set.
+    fn known_node(&self, v: Val<'a>) -> Outcome {
+        let id = v.text.trim();
+        if self.rules.registers.iter().any(|r| r.get(id).is_some()) {
+            return Ok(());
+        }
+        let mut f = Failure::at(v.span, tr!("eval-no-such-node", id = short(id)));
+        f.value = Some(id.to_owned());
+        let ids = self
+            .rules
+            .registers
+            .iter()
+            .flat_map(|r| r.nodes.iter().map(|n| n.id.as_str()));
+        if let Some(m) = crate::lang::keywords::did_you_mean(id, ids) {
+            f.help = Some(crate::i18n::did_you_mean_code(m));
         }
         Err(vec![f])
     }

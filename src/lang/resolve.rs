@@ -716,7 +716,7 @@ fn subject(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, ident: &syntax::Ident
         Scope::Field => &["waarde", "naam"],
         Scope::Name => &["naam"],
         Scope::Node { .. } => &["acties", "id", "titel"],
-        Scope::Waiver => &["regel", "reden", "tot"],
+        Scope::Waiver => &["regel", "reden", "tot", "doel"],
         // Any other name is a front-matter key.
         Scope::Document => &["acties", "veldkop"],
     };
@@ -735,6 +735,7 @@ fn subject(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, ident: &syntax::Ident
         (Scope::Waiver, "regel" | "rule") => return Some(Subject::WaiverRule),
         (Scope::Waiver, "reden" | "reason") => return Some(Subject::WaiverReason),
         (Scope::Waiver, "tot" | "until") => return Some(Subject::WaiverUntil),
+        (Scope::Waiver, "doel" | "target") => return Some(Subject::WaiverTarget),
         _ => {}
     }
     if *scope == Scope::Action

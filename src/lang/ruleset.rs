@@ -176,6 +176,8 @@ pub enum Subject {
     WaiverReason,
     /// `tot`: the date a waiver ends.
     WaiverUntil,
+    /// `doel`: the register node a waiver outside an action names.
+    WaiverTarget,
 }
 
 #[derive(Debug)]
@@ -302,8 +304,8 @@ pub enum Pred {
     NoCycle,
     /// The value names an amount: fte, hours, euros.
     HasAmount,
-    /// The value is the ID of a loaded rule (a waiver's `regel`), or a field's name (`naam`
-    /// in the `veldnaam` scope).
+    /// The value is the ID of a loaded rule (a waiver's `regel`), a field's name (`naam`
+    /// in the `veldnaam` scope), or a node of a register (a waiver's `doel`).
     Known,
     /// The waiver suppressed a finding (evaluated after waivers are applied).
     Used,
