@@ -149,6 +149,21 @@ struct Extractor<'a> {
     body_start: usize,
 }
 
+/// A line in the shape of a field (see `Extractor::field_line`).
+struct FieldLine<'t> {
+    /// The name, trimmed, without bold marks.
+    name: &'t str,
+    span: Span,
+    /// Where the value starts (after the colon, spaces and a closing bold mark).
+    value_start: usize,
+    /// Written `**Naam:**` or `**Naam**:`.
+    bold: bool,
+    /// Written without bold marks: `Naam: waarde`.
+    plain: bool,
+    /// The rest of the line after the colon, trimmed.
+    value: &'t str,
+}
+
 /// An action being built: where its body runs and the level of its heading.
 struct Body {
     action: Option<usize>,
@@ -377,37 +392,16 @@ impl Extractor<'_> {
     /// (`plain`). A label is one to four words of letters: `Q3 2026: besluit` (a milestone)
     /// or `https://…` is not one.
     fn label(&self, head: Span, plain: bool) -> Option<Spanned<String>> {
-        let line_end = self.text[head.range()].find('\n').map_or(head.end, |i| head.start + i);
-        let line = &self.text[head.start..line_end];
-        let lead = line.len() - line.trim_start().len();
-        let rest = &line[lead..];
-        let strong = ["**", "__"].iter().find(|m| rest.starts_with(**m)).copied();
-        let skip = lead + strong.map_or(0, str::len);
-        let colon = line[skip..].find(':')? + skip;
-        let raw = &line[skip..colon];
-        let name = raw.trim().trim_end_matches(['*', '_']).trim_end();
-        match strong {
-            // `**Naam:**` or `**Naam**:`: the bold run ends at the colon.
-            Some(m) => {
-                let closed_before = raw.trim_end().ends_with(m);
-                let closed_after = line[colon + 1..].starts_with(m);
-                if !(closed_before || closed_after) {
-                    return None;
-                }
-            }
-            None if !plain => return None,
-            None => {
-                let after = line[colon + 1..].trim();
-                if after.is_empty() || after.starts_with("//") || !name.chars().next()?.is_uppercase() {
-                    return None;
-                }
-            }
-        }
-        if !is_label_name(name) {
-            return None;
-        }
-        let start = head.start + skip + (raw.len() - raw.trim_start().len());
-        Some(Spanned::new(name.to_owned(), Span::new(start, start + name.len())))
+        let l = self.field_line(head)?;
+        let shaped = if l.plain {
+            plain
+                && !l.value.is_empty()
+                && !l.value.starts_with("//")
+                && l.name.chars().next().is_some_and(char::is_uppercase)
+        } else {
+            l.bold
+        };
+        (shaped && is_label_name(l.name)).then(|| Spanned::new(l.name.to_owned(), l.span))
     }
 
     /// `<!-- kader: negeer RULE "reden" -->`, each with the action it stands in.
@@ -590,9 +584,9 @@ impl Extractor<'_> {
         self.rules.fields.iter().position(|f| f.keys.contains(&key))
     }
 
-    /// `**Naam:** waarde`, `**Naam**: waarde` or `Naam: waarde` where Naam is a known field.
-    /// Returns the name span, where the value starts, and the field.
-    fn split_field(&self, head: Span) -> Option<(Span, usize, usize)> {
+    /// The shape of a field line, whatever the name: `**Naam:** waarde`, `**Naam**: waarde`
+    /// or `Naam: waarde`. Both the fields and the labels that name none are read with it.
+    fn field_line(&self, head: Span) -> Option<FieldLine<'_>> {
         let line_end = self.text[head.range()].find('\n').map_or(head.end, |i| head.start + i);
         let line = &self.text[head.start..line_end];
         let lead = line.len() - line.trim_start().len();
@@ -606,20 +600,33 @@ impl Extractor<'_> {
         if name_raw.len() > 80 || name_raw.trim().is_empty() {
             return None;
         }
-        let name_trimmed = name_raw.trim_end().trim_end_matches(['*', '_']).trim_end();
-        let def = self.field_def(name_trimmed)?;
+        let name = name_raw.trim().trim_end_matches(['*', '_']).trim_end();
         let name_start = head.start + i + (name_raw.len() - name_raw.trim_start().len());
-        let name = Span::new(name_start, head.start + i + name_trimmed.len());
-        let mut v = colon + 1;
-        let after = &line[v..];
+        let after = &line[colon + 1..];
         let after_trim = after.trim_start();
-        v += after.len() - after_trim.len();
+        let mut v = colon + 1 + (after.len() - after_trim.len());
         if let Some(m) = strong
             && after_trim.starts_with(m)
         {
             v += m.len();
         }
-        Some((name, head.start + v, def))
+        Some(FieldLine {
+            name,
+            span: Span::new(name_start, name_start + name.len()),
+            value_start: head.start + v,
+            // `**Naam:**` or `**Naam**:`: the bold run ends at the colon.
+            bold: strong.is_some_and(|m| name_raw.trim_end().ends_with(m) || after.starts_with(m)),
+            plain: strong.is_none(),
+            value: after.trim(),
+        })
+    }
+
+    /// `**Naam:** waarde`, `**Naam**: waarde` or `Naam: waarde` where Naam is a known field.
+    /// Returns the name span, where the value starts, and the field.
+    fn split_field(&self, head: Span) -> Option<(Span, usize, usize)> {
+        let l = self.field_line(head)?;
+        let def = self.field_def(l.name)?;
+        Some((l.span, l.value_start, def))
     }
 
     fn push_field(&self, action: &mut Action, def: usize, name: Span, mut value: Span) {
