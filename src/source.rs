@@ -75,17 +75,36 @@ pub struct SourceFile {
     /// The path as the user gave it (or as found under a directory), with `/` separators.
     pub name: String,
     pub text: String,
+    /// Built on first use: only files with a finding to render need it.
+    lines: std::sync::OnceLock<LineIndex>,
+}
+
+#[derive(Debug)]
+struct LineIndex {
     /// Byte offset of the start of every line. Line breaks are `\n`, `\r\n` and a lone `\r`.
-    line_starts: Vec<usize>,
+    starts: Vec<usize>,
     /// The number of characters before each line start (for character offsets).
-    line_chars: Vec<usize>,
+    chars: Vec<usize>,
 }
 
 const BOM: &str = "\u{feff}";
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        let text = text.into();
+        SourceFile {
+            name: name.into(),
+            text: text.into(),
+            lines: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
+    }
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         // Every byte that is not a UTF-8 continuation byte starts a character; a plain
         // count over a slice, so the compiler vectorises it.
@@ -102,14 +121,14 @@ impl SourceFile {
                 line_chars.push(chars);
             }
         }
-        SourceFile {
-            name: name.into(),
-            text,
-            line_starts,
-            line_chars,
+        LineIndex {
+            starts: line_starts,
+            chars: line_chars,
         }
     }
+}
 
+impl SourceFile {
     /// Length in bytes of a leading UTF-8 byte order mark (0 or 3).
     pub fn bom_len(&self) -> usize {
         if self.text.starts_with(BOM) { BOM.len() } else { 0 }
@@ -119,8 +138,8 @@ impl SourceFile {
     /// `\r` belongs to the line break, so neither shifts a position.
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let mut start = self.line_starts[line];
+        let line = self.lines().starts.partition_point(|&s| s <= offset) - 1;
+        let mut start = self.lines().starts[line];
         if line == 0 {
             start = start.max(self.bom_len().min(offset));
         }
@@ -144,8 +163,8 @@ impl SourceFile {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        self.line_chars[line] + self.text[self.line_starts[line]..offset].chars().count()
+        let line = self.lines().starts.partition_point(|&s| s <= offset) - 1;
+        self.lines().chars[line] + self.text[self.lines().starts[line]..offset].chars().count()
     }
 
     /// The text of a span.
@@ -155,14 +174,14 @@ impl SourceFile {
 
     /// The byte offset where 1-based line `line` starts, if the file has that line.
     pub fn line_start(&self, line: usize) -> Option<usize> {
-        self.line_starts.get(line.checked_sub(1)?).copied()
+        self.lines().starts.get(line.checked_sub(1)?).copied()
     }
 
     /// The byte span of the line (without its break) that holds `offset`.
     pub fn line_span(&self, offset: usize) -> Span {
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
-        let mut end = self.line_starts.get(line + 1).copied().unwrap_or(self.text.len());
+        let line = self.lines().starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.lines().starts[line];
+        let mut end = self.lines().starts.get(line + 1).copied().unwrap_or(self.text.len());
         let bytes = self.text.as_bytes();
         while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
             end -= 1;
