@@ -13,13 +13,22 @@ fn main() -> ExitCode {
     let cli = kader::cli::parse();
     cli.color.write_global();
     let shows_colour = |choice| choice != anstream::ColorChoice::Never;
-    kader::render::human::set_color(
-        shows_colour(anstream::AutoStream::choice(&std::io::stdout()))
-            || shows_colour(anstream::AutoStream::choice(&std::io::stderr())),
-    );
-    let mut stdout = anstream::stdout().lock();
+    let colour = shows_colour(anstream::AutoStream::choice(&std::io::stdout()))
+        || shows_colour(anstream::AutoStream::choice(&std::io::stderr()));
+    kader::render::human::set_color(colour);
     let mut stderr = anstream::stderr().lock();
-    let status = kader::run(cli, &mut stdout, &mut stderr);
-    let _ = stdout.flush();
+    let status = if colour {
+        let mut stdout = anstream::stdout().lock();
+        let status = kader::run(cli, &mut stdout, &mut stderr);
+        let _ = stdout.flush();
+        status
+    } else {
+        // Nothing writes colour codes, so there is nothing to strip: standard output as
+        // it is, without anstream looking at every byte of the report.
+        let mut stdout = std::io::stdout().lock();
+        let status = kader::run(cli, &mut stdout, &mut stderr);
+        let _ = stdout.flush();
+        status
+    };
     ExitCode::from(status.code())
 }

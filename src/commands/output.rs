@@ -142,7 +142,10 @@ pub fn deliver(
     render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> bool {
     let Some(target) = output else {
-        let _ = render(stdout);
+        // Buffered: serde_json and the renderers write a line at a time, and standard
+        // output flushes at every line break (80,000 writes for a large JSON report).
+        let mut out = io::BufWriter::with_capacity(1 << 16, stdout);
+        let _ = render(&mut out).and_then(|()| out.flush());
         return true;
     };
     let mut buf = Vec::new();

@@ -130,8 +130,11 @@ pub fn run(args: &CheckArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut
     loop {
         // What the inputs hold as this check starts: a change during the check counts.
         let before = contents(&targets, output.as_deref());
-        // Clear the screen and draw the report again.
-        let _ = write!(stdout, "\x1b[2J\x1b[H");
+        // Clear the screen and draw the report again (not where codes are not shown:
+        // standard output is then written as it is, see `main`).
+        if crate::render::human::color() {
+            let _ = write!(stdout, "\x1b[2J\x1b[H");
+        }
         // A watch may run past midnight: each check is made for the day it runs on.
         let ctx = Context {
             config: ctx.config.clone(),

@@ -170,6 +170,12 @@ pub fn set_color(on: bool) {
     COLOR.store(on, std::sync::atomic::Ordering::Relaxed);
 }
 
+/// See [`set_color`]: when it is off, standard output is written without anstream, so
+/// nothing may write colour or terminal codes.
+pub fn color() -> bool {
+    COLOR.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Below this many reports, rendering in parallel costs more than it saves.
 const PARALLEL_FROM: usize = 64;
 
