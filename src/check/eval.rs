@@ -13,7 +13,7 @@ use crate::diagnostic::Label;
 use crate::i18n::tr;
 use crate::lang::ruleset::{Expr, FieldKind, Pred, RuleSet, Subject, Test};
 use crate::model::time::{self, NOTATIONS, Part};
-use crate::model::{Action, ActionHeading, Document, Field, Waiver};
+use crate::model::{Action, ActionHeading, Document, Field, ValueFacts, Waiver};
 use crate::register::Register;
 use crate::source::{SourceId, Span};
 use crate::text::short;
@@ -89,6 +89,20 @@ struct Val<'a> {
     def: Option<usize>,
     /// The value read as a time expression (a time field, or a waiver's `tot`).
     time: Option<&'a Result<time::Timeline, time::TimeError>>,
+}
+
+impl<'a> Val<'a> {
+    /// The analysis of a field's value, shared by all rules; `None` for other values.
+    fn facts(&self, rules: &RuleSet) -> Option<&'a ValueFacts> {
+        self.field
+            .filter(|f| std::ptr::eq(f.value.value.as_str(), self.text))
+            .map(|f| value_facts(rules, f))
+    }
+
+    fn is_placeholder(&self, rules: &RuleSet) -> bool {
+        self.facts(rules)
+            .map_or_else(|| is_placeholder(rules, self.text), |f| f.placeholder)
+    }
 }
 
 /// First occurrences for `uniek`, across the whole plan: (test, normalised value) → place.
@@ -252,7 +266,7 @@ impl<'a> Eval<'a> {
     /// Is the subject filled in (present, not empty, not a placeholder)?
     pub fn filled(&self, s: &Subject, item: Item<'a>) -> bool {
         self.value(s, item)
-            .is_some_and(|v| !is_blank(strip_marks(v.text)) && !is_placeholder(self.rules, v.text))
+            .is_some_and(|v| !is_blank(strip_marks(v.text)) && !v.is_placeholder(self.rules))
     }
 
     fn test(&mut self, t: &Test, item: Item<'a>) -> Outcome {
@@ -320,7 +334,7 @@ impl<'a> Eval<'a> {
                         v.span
                     };
                     fail(at, tr!("eval-empty", what = subject_word(self.rules, &t.subject)))
-                } else if is_placeholder(self.rules, v.text) {
+                } else if v.is_placeholder(self.rules) {
                     fail(v.span, tr!("eval-placeholder-value", text = short(stripped.trim())))
                 } else {
                     Ok(())
@@ -362,13 +376,20 @@ impl<'a> Eval<'a> {
             Pred::AtLevel(r, levels) => self.at_level(&self.rules.registers[*r], levels, v),
             Pred::TitleMatches(r) => self.title_matches(&self.rules.registers[*r], v),
             Pred::WithoutPlaceholder => {
-                let found = find_placeholders(self.rules, v.text);
+                let owned;
+                let found: &[(usize, usize)] = match v.facts(self.rules) {
+                    Some(facts) => &facts.placeholders,
+                    None => {
+                        owned = find_placeholders(self.rules, v.text);
+                        &owned
+                    }
+                };
                 if found.is_empty() {
                     return Ok(());
                 }
                 Err(found
-                    .into_iter()
-                    .map(|(s, e)| {
+                    .iter()
+                    .map(|&(s, e)| {
                         let text = &v.text[s..e];
                         let mut f = Failure::at(v.span.sub(s, e), tr!("eval-placeholder", text = short(text)));
                         f.field = v.def;
@@ -878,13 +899,43 @@ pub fn word_count(s: &str) -> usize {
 pub fn is_placeholder(rules: &RuleSet, value: &str) -> bool {
     let v = strip_marks(value);
     let ph = &rules.placeholders;
-    // Only a value as short as a placeholder can be one: no lowercasing of long texts.
-    let lower = (v.len() <= ph.longest * 2).then(|| v.to_lowercase());
-    lower.is_some_and(|lower| ph.lower.contains(&lower))
+    // Only a value as short as a placeholder can be one. This runs for every value: an
+    // ASCII value (nearly all) is compared without lowercasing it into a new string.
+    let listed = v.len() <= ph.longest * 2
+        && if v.is_ascii() {
+            ph.lower
+                .iter()
+                .any(|l| l.len() == v.len() && l.as_bytes().eq_ignore_ascii_case(v.as_bytes()))
+        } else {
+            ph.lower.contains(&v.to_lowercase())
+        };
+    listed
         || ph
             .regexes
             .iter()
             .any(|re| re.find(v).is_some_and(|m| m.start() == 0 && m.end() == v.len()))
+}
+
+/// The placeholder analysis of a field's value, once: `ingevuld` and `zonder plaatshouder`
+/// both ask it of every value.
+pub fn value_facts<'f>(rules: &RuleSet, field: &'f Field) -> &'f ValueFacts {
+    field.facts.get_or_init(|| {
+        let text = &field.value.value;
+        let placeholder = is_placeholder(rules, text);
+        ValueFacts {
+            placeholder,
+            placeholders: if placeholder {
+                whole_value(text)
+            } else {
+                placeholders_inside(rules, text)
+            },
+        }
+    })
+}
+
+fn whole_value(value: &str) -> Vec<(usize, usize)> {
+    let lead = value.len() - value.trim_start().len();
+    vec![(lead, lead + value.trim().len())]
 }
 
 /// Placeholders inside a value. A listed text counts inside a longer value only when it
@@ -892,12 +943,15 @@ pub fn is_placeholder(rules: &RuleSet, value: &str) -> bool {
 /// (`[invullen]`, `???`), or is an abbreviation with dots (`n.t.b.`). Ordinary words in the
 /// list (`volgt`) count only as the whole value. Patterns count wherever they match.
 pub fn find_placeholders(rules: &RuleSet, value: &str) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::new();
     if is_placeholder(rules, value) {
-        let lead = value.len() - value.trim_start().len();
-        let v = value.trim();
-        return vec![(lead, lead + v.len())];
+        return whole_value(value);
     }
+    placeholders_inside(rules, value)
+}
+
+/// The placeholders of a value that is not one as a whole.
+fn placeholders_inside(rules: &RuleSet, value: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
     for automaton in &rules.placeholders.markers {
         // Overlapping, so a marker inside a longer one is still seen; nested matches are
         // dropped below.

@@ -191,8 +191,7 @@ impl Extractor<'_> {
             if !syntax.recognise.is_match(raw) {
                 continue;
             }
-            let (mut id, mut title) = captures(&syntax.heading, raw, content);
-            let mut well_formed = syntax.heading.is_match(raw);
+            let (mut well_formed, mut id, mut title) = captures(&syntax.heading, raw, content);
             let mut gap = None;
             // `Actie TG-02 Doorverwijzen`: meant as an action, read as one, the missing
             // separator reported at its place.
@@ -201,7 +200,7 @@ impl Extractor<'_> {
                 && let Some(c) = loose.captures(raw)
                 && let Some(g) = c.name("gat")
             {
-                (id, title) = captures(loose, raw, content);
+                (_, id, title) = captures(loose, raw, content);
                 gap = Some(content.sub(g.start(), g.end()));
                 well_formed = id.is_some() && title.is_some();
             }
@@ -538,12 +537,12 @@ impl Extractor<'_> {
                 let Some(&cell) = row.get(key) else { continue };
                 let cell = without_trailing_comments(self.text, trim_span(self.text, cell));
                 let raw = &self.text[cell.range()];
-                let (id, title) = captures(cell_re, raw, cell);
+                let (well_formed, id, title) = captures(cell_re, raw, cell);
                 doc.headings.push(ActionHeading {
                     text: Spanned::new(raw.to_owned(), cell),
                     id: id.clone(),
                     title: title.clone(),
-                    well_formed: cell_re.is_match(raw),
+                    well_formed,
                     in_table: true,
                     gap: None,
                 });
@@ -658,6 +657,7 @@ impl Extractor<'_> {
             value: Spanned::new(raw, value),
             links,
             time,
+            facts: std::sync::OnceLock::new(),
         });
     }
 }
@@ -718,8 +718,12 @@ fn trim_span(text: &str, s: Span) -> Span {
     Span::new(start, end.max(start))
 }
 
-fn captures(re: &Regex, raw: &str, at: Span) -> (Option<Spanned<String>>, Option<Spanned<String>>) {
-    let Some(c) = re.captures(raw) else { return (None, None) };
+/// The `id` and `titel` groups of a heading or cell pattern, and whether it matched at all
+/// (one search for both: it runs for every heading and every table row).
+fn captures(re: &Regex, raw: &str, at: Span) -> (bool, Option<Spanned<String>>, Option<Spanned<String>>) {
+    let Some(c) = re.captures(raw) else {
+        return (false, None, None);
+    };
     let get = |name: &str| {
         c.name(name).and_then(|m| {
             // A waiver comment after the title is not part of it.
@@ -732,7 +736,7 @@ fn captures(re: &Regex, raw: &str, at: Span) -> (Option<Spanned<String>>, Option
             Some(Spanned::new(s.to_owned(), at.sub(off, off + s.len())))
         })
     };
-    (get("id"), get("titel"))
+    (true, get("id"), get("titel"))
 }
 
 fn is_id_char(c: char) -> bool {

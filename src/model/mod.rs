@@ -81,6 +81,18 @@ pub struct Field {
     pub links: Vec<Link>,
     /// For time fields: the parsed timeline, or where it stops being one.
     pub time: Option<Result<Timeline, TimeError>>,
+    /// What the rules ask of the value, worked out by `check` on first use and shared by
+    /// every rule that asks (each value is analysed once, not once per rule).
+    pub facts: std::sync::OnceLock<ValueFacts>,
+}
+
+/// The placeholder analysis of one field value (see `check::eval::value_facts`).
+#[derive(Debug, Default)]
+pub struct ValueFacts {
+    /// The whole value is a placeholder (`n.t.b.`).
+    pub placeholder: bool,
+    /// The placeholders inside it, as byte ranges into the value.
+    pub placeholders: Vec<(usize, usize)>,
 }
 
 #[derive(Debug, Clone)]
