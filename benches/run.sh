@@ -2,18 +2,19 @@
 # kader's benchmark: throughput, parallel speedup, the parse-only floor, whole-process latency,
 # peak memory, linear growth and rule-set startup, on generated corpora.
 #
-#     benches/run.sh            # everything (a few minutes on 2 cores)
-#     RUNS=3 benches/run.sh     # fewer repetitions
+#     benches/run.sh                          # everything (a few minutes on 2 cores)
+#     RUNS=3 benches/run.sh                   # fewer repetitions
+#     KADER=/tmp/old/kader benches/run.sh     # measure another build (before/after)
 #
-# Needs hyperfine and GNU time (Debian: apt-get install hyperfine time); installs them with
-# apt-get when missing. Corpora are generated under target/corpus/ (not in the repository).
+# Needs hyperfine, GNU time and valgrind (Debian: apt-get install hyperfine time valgrind);
+# installs them with apt-get when missing. Corpora are generated under target/corpus/ (not in the repository).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 
-for tool in hyperfine /usr/bin/time; do
+for tool in hyperfine /usr/bin/time valgrind; do
   if ! command -v "$tool" >/dev/null 2>&1; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine time) >/dev/null
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine time valgrind) >/dev/null
   fi
 done
 
@@ -26,7 +27,7 @@ gen big --single-mb 50
 gen one --files 1 --min-kb 30 --max-kb 30
 
 cargo build --release --quiet --bin kader --example floor --example hello --example startup --example recheck
-kader=target/release/kader
+kader=${KADER:-target/release/kader}
 floor=target/release/examples/floor
 out=target/bench
 mkdir -p "$out"
@@ -47,11 +48,27 @@ hyperfine -N -i --warmup 20 --runs 200 --export-json "$out/latency.json" \
   -n kader "$kader check $corpus/one/team-0001.md" >/dev/null
 
 echo "== peak memory"
-for c in archive big; do
+for c in archive archive-200 big; do
   for jobs in 1 "$(nproc)"; do
     /usr/bin/time -f "%M" -o "$out/mem-$c-$jobs.txt" "$kader" check --jobs "$jobs" "$corpus/$c" >/dev/null || true
   done
+  # The report itself may be held: its size counts in the memory target.
+  "$kader" check --jobs 1 "$corpus/$c" | wc -c >"$out/report-$c.txt" || true
 done
+/usr/bin/time -f "%M" -o "$out/mem-base.txt" "$kader" check --jobs 1 "$corpus/one/team-0001.md" >/dev/null || true
+
+echo "== instruction counts (callgrind; independent of the machine's load)"
+count() {
+  { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null || true; } |
+    sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+}
+{
+  echo "floor-plan $(count "$floor" --jobs 1 "$corpus/plan")"
+  echo "kader-plan $(count "$kader" check --jobs 1 "$corpus/plan")"
+  echo "floor-200 $(count "$floor" --jobs 1 "$corpus/archive-200")"
+  echo "kader-200 $(count "$kader" check --jobs 1 "$corpus/archive-200")"
+  echo "kader-200-json $(count "$kader" check --jobs 1 --format json "$corpus/archive-200")"
+} | tee "$out/instructions.txt"
 
 echo "== startup"
 target/release/examples/startup | tee "$out/startup.txt"

@@ -99,6 +99,11 @@ impl<'a> Val<'a> {
             .map(|f| value_facts(rules, f))
     }
 
+    fn is_blank(&self, rules: &RuleSet) -> bool {
+        self.facts(rules)
+            .map_or_else(|| is_blank(strip_marks(self.text)), |f| f.blank)
+    }
+
     fn is_placeholder(&self, rules: &RuleSet) -> bool {
         self.facts(rules)
             .map_or_else(|| is_placeholder(rules, self.text), |f| f.placeholder)
@@ -219,7 +224,7 @@ impl<'a> Eval<'a> {
                 span: f.value.span,
                 field: Some(f),
                 def: Some(*d),
-                time: f.time.as_ref(),
+                time: f.time.as_deref(),
             }),
             (Subject::Id, Item::Action(a)) => plain(&a.id.value, a.id.span),
             (Subject::Title, Item::Action(a)) => a.title.as_ref().and_then(|t| plain(&t.value, t.span)),
@@ -231,7 +236,7 @@ impl<'a> Eval<'a> {
                 span: f.value.span,
                 field: Some(f),
                 def: Some(f.def),
-                time: f.time.as_ref(),
+                time: f.time.as_deref(),
             }),
             (Subject::Name, Item::Field(_, f)) => plain(&f.name.value, f.name.span),
             (Subject::Name, Item::Name(_, n, _)) => plain(&n.value, n.span),
@@ -266,7 +271,7 @@ impl<'a> Eval<'a> {
     /// Is the subject filled in (present, not empty, not a placeholder)?
     pub fn filled(&self, s: &Subject, item: Item<'a>) -> bool {
         self.value(s, item)
-            .is_some_and(|v| !is_blank(strip_marks(v.text)) && !v.is_placeholder(self.rules))
+            .is_some_and(|v| !v.is_blank(self.rules) && !v.is_placeholder(self.rules))
     }
 
     fn test(&mut self, t: &Test, item: Item<'a>) -> Outcome {
@@ -324,8 +329,7 @@ impl<'a> Eval<'a> {
         };
         match &t.pred {
             Pred::Filled => {
-                let stripped = strip_marks(v.text);
-                if is_blank(stripped) {
+                if v.is_blank(self.rules) {
                     // An empty table cell has a span of its own; `Eigenaar:` with nothing
                     // after it is shown at the name.
                     let at = if v.span.is_empty() {
@@ -335,7 +339,7 @@ impl<'a> Eval<'a> {
                     };
                     fail(at, tr!("eval-empty", what = subject_word(self.rules, &t.subject)))
                 } else if v.is_placeholder(self.rules) {
-                    fail(v.span, tr!("eval-placeholder-value", text = short(stripped.trim())))
+                    fail(v.span, tr!("eval-placeholder-value", text = short(strip_marks(v.text))))
                 } else {
                     Ok(())
                 }
@@ -348,10 +352,11 @@ impl<'a> Eval<'a> {
                 }
             }
             Pred::Words(cmp, n) => {
-                let count = word_count(v.text);
-                if cmp.holds(count, *n) {
+                // Whether it holds is known after n + 1 words; the message has them all.
+                if cmp.holds(word_count_upto(v.text, n.saturating_add(1)), *n) {
                     Ok(())
                 } else {
+                    let count = word_count(v.text);
                     fail(v.span, count_label("words", count, *cmp, *n))
                 }
             }
@@ -684,7 +689,7 @@ impl<'a> Eval<'a> {
             let Some((src, other)) = plan.action(&link.id.value) else {
                 continue;
             };
-            let Some(Ok(theirs)) = other.field(*time_def).and_then(|f| f.time.as_ref()) else {
+            let Some(Ok(theirs)) = other.field(*time_def).and_then(|f| f.time.as_deref()) else {
                 continue;
             };
             let Some(their_start) = theirs.start() else { continue };
@@ -890,8 +895,33 @@ fn is_blank(s: &str) -> bool {
 }
 
 pub fn word_count(s: &str) -> usize {
+    word_count_upto(s, usize::MAX)
+}
+
+/// The number of words, counted up to `cap`: `woorden >= 15` is decided after 16 words
+/// (an IEP paragraph has hundreds).
+fn word_count_upto(s: &str, cap: usize) -> usize {
+    if s.is_ascii() {
+        // The same count over bytes (most values are ASCII): ASCII white space as
+        // `char::is_whitespace` has it (9 to 13 and the space), alphanumerics as ASCII.
+        let (mut words, mut in_word, mut has_alnum) = (0, false, false);
+        for &b in s.as_bytes() {
+            if matches!(b, 9..=13 | b' ') {
+                words += usize::from(in_word && has_alnum);
+                if words >= cap {
+                    return cap;
+                }
+                (in_word, has_alnum) = (false, false);
+            } else {
+                in_word = true;
+                has_alnum |= b.is_ascii_alphanumeric();
+            }
+        }
+        return (words + usize::from(in_word && has_alnum)).min(cap);
+    }
     s.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(cap)
         .count()
 }
 
@@ -923,6 +953,7 @@ pub fn value_facts<'f>(rules: &RuleSet, field: &'f Field) -> &'f ValueFacts {
         let text = &field.value.value;
         let placeholder = is_placeholder(rules, text);
         ValueFacts {
+            blank: is_blank(strip_marks(text)),
             placeholder,
             placeholders: if placeholder {
                 whole_value(text)
@@ -952,7 +983,8 @@ pub fn find_placeholders(rules: &RuleSet, value: &str) -> Vec<(usize, usize)> {
 /// The placeholders of a value that is not one as a whole.
 fn placeholders_inside(rules: &RuleSet, value: &str) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for automaton in &rules.placeholders.markers {
+    let ph = &rules.placeholders;
+    for automaton in &ph.markers {
         // Overlapping, so a marker inside a longer one is still seen; nested matches are
         // dropped below.
         for m in automaton.find_overlapping_iter(value) {
@@ -964,7 +996,7 @@ fn placeholders_inside(rules: &RuleSet, value: &str) -> Vec<(usize, usize)> {
             }
         }
     }
-    for re in &rules.placeholders.regexes {
+    for re in &ph.regexes {
         out.extend(re.find_iter(value).map(|m| (m.start(), m.end())));
     }
     out.sort_unstable();
@@ -978,4 +1010,44 @@ fn placeholders_inside(rules: &RuleSet, value: &str) -> Vec<(usize, usize)> {
         kept.push(m);
     }
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_count;
+
+    /// The byte loop for ASCII values counts exactly what the general one counts.
+    #[test]
+    fn ascii_word_count_is_the_general_one() {
+        let general = |s: &str| {
+            s.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+        };
+        let cases = [
+            "",
+            "   ",
+            "een",
+            " een twee  drie ",
+            "a - b -- c",
+            "0,2 fte; 8 uur per week",
+            "tab\tvt\u{b}ff\u{c}cr\rnl\nend",
+            "*** ... ??? x",
+            "\u{1c}a\u{1f}b",
+            "één of\u{a0}twee", // not ASCII: the general path
+        ];
+        for case in cases {
+            assert_eq!(word_count(case), general(case), "{case:?}");
+        }
+        assert_eq!(word_count("a - b -- c"), 3);
+        for case in cases {
+            for cap in 0..5 {
+                assert_eq!(
+                    super::word_count_upto(case, cap),
+                    general(case).min(cap),
+                    "{case:?} {cap}"
+                );
+            }
+        }
+    }
 }

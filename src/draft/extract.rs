@@ -649,7 +649,7 @@ impl Extractor<'_> {
                 start: self.rules.plan.start,
                 end: self.rules.plan.end,
             };
-            parse_timeline(&raw, value, plan)
+            Box::new(parse_timeline(&raw, value, plan))
         });
         action.fields.push(Field {
             def,

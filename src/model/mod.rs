@@ -79,8 +79,9 @@ pub struct Field {
     pub value: Spanned<String>,
     /// For link fields: each ID with its optional title.
     pub links: Vec<Link>,
-    /// For time fields: the parsed timeline, or where it stops being one.
-    pub time: Option<Result<Timeline, TimeError>>,
+    /// For time fields: the parsed timeline, or where it stops being one. Boxed: most
+    /// fields are no time fields, and a plan holds hundreds of thousands of fields.
+    pub time: Option<Box<Result<Timeline, TimeError>>>,
     /// What the rules ask of the value, worked out by `check` on first use and shared by
     /// every rule that asks (each value is analysed once, not once per rule).
     pub facts: std::sync::OnceLock<ValueFacts>,
@@ -89,6 +90,8 @@ pub struct Field {
 /// The placeholder analysis of one field value (see `check::eval::value_facts`).
 #[derive(Debug, Default)]
 pub struct ValueFacts {
+    /// Nothing but white space, dashes and emphasis marks.
+    pub blank: bool,
     /// The whole value is a placeholder (`n.t.b.`).
     pub placeholder: bool,
     /// The placeholders inside it, as byte ranges into the value.

@@ -360,7 +360,7 @@ fn gantt(h: &mut String, r: &Report<'_>, rows: &[ActionRow<'_>]) {
         let readable = cols
             .period
             .and_then(|p| row.action.field(p))
-            .and_then(|f| f.time.as_ref())
+            .and_then(|f| f.time.as_deref())
             .is_some_and(Result::is_ok);
         if !readable {
             without.push(row);
@@ -415,7 +415,7 @@ fn gantt(h: &mut String, r: &Report<'_>, rows: &[ActionRow<'_>]) {
         y += row_h;
         for row in members {
             let a = row.action;
-            let Some(Ok(tl)) = cols.period.and_then(|p| a.field(p)).and_then(|f| f.time.as_ref()) else {
+            let Some(Ok(tl)) = cols.period.and_then(|p| a.field(p)).and_then(|f| f.time.as_deref()) else {
                 continue;
             };
             let parts = tl.parts();
@@ -642,7 +642,7 @@ fn action_table(h: &mut String, r: &Report<'_>, rows: &[ActionRow<'_>]) {
         let period = cols
             .period
             .and_then(|p| a.field(p))
-            .and_then(|f| f.time.as_ref())
+            .and_then(|f| f.time.as_deref())
             .and_then(|t| t.as_ref().ok())
             .and_then(|tl| {
                 let parts = tl.parts();
