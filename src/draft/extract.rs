@@ -37,6 +37,7 @@ pub fn parse(file: SourceId, text: &str, rules: &RuleSet) -> (Document, Vec<Diag
         rules,
         blocks: &blocks,
         body_start,
+        names: Default::default(),
     }
     .run(&mut doc);
     (doc, diags)
@@ -147,6 +148,9 @@ struct Extractor<'a> {
     rules: &'a RuleSet,
     blocks: &'a Blocks,
     body_start: usize,
+    /// The field each name as written stands for: a draft writes the same few names
+    /// hundreds of times, and normalising one allocates.
+    names: std::cell::RefCell<std::collections::HashMap<&'a str, Option<usize>>>,
 }
 
 /// A line in the shape of a field (see `Extractor::field_line`).
@@ -172,7 +176,7 @@ struct Body {
     end: usize,
 }
 
-impl Extractor<'_> {
+impl<'a> Extractor<'a> {
     fn run(&self, doc: &mut Document) {
         let syntax = &self.rules.action;
         let headings: Vec<&markdown::Heading> = self
@@ -575,7 +579,16 @@ impl Extractor<'_> {
         }
     }
 
-    fn field_def(&self, name: &str) -> Option<usize> {
+    fn field_def(&self, name: &'a str) -> Option<usize> {
+        if let Some(&def) = self.names.borrow().get(name) {
+            return def;
+        }
+        let def = self.field_def_uncached(name);
+        self.names.borrow_mut().insert(name, def);
+        def
+    }
+
+    fn field_def_uncached(&self, name: &str) -> Option<usize> {
         let key = normalize_name(name);
         if key.is_empty() {
             return None;
@@ -585,7 +598,7 @@ impl Extractor<'_> {
 
     /// The shape of a field line, whatever the name: `**Naam:** waarde`, `**Naam**: waarde`
     /// or `Naam: waarde`. Both the fields and the labels that name none are read with it.
-    fn field_line(&self, head: Span) -> Option<FieldLine<'_>> {
+    fn field_line(&self, head: Span) -> Option<FieldLine<'a>> {
         let line_end = self.text[head.range()].find('\n').map_or(head.end, |i| head.start + i);
         let line = &self.text[head.start..line_end];
         let lead = line.len() - line.trim_start().len();
