@@ -83,8 +83,6 @@ pub struct SourceFile {
 struct LineIndex {
     /// Byte offset of the start of every line. Line breaks are `\n`, `\r\n` and a lone `\r`.
     starts: Vec<usize>,
-    /// The number of characters before each line start (for character offsets).
-    chars: Vec<usize>,
 }
 
 const BOM: &str = "\u{feff}";
@@ -106,25 +104,13 @@ impl SourceFile {
 impl LineIndex {
     fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        // Every byte that is not a UTF-8 continuation byte starts a character; a plain
-        // count over a slice, so the compiler vectorises it.
-        let count_chars = |part: &[u8]| part.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-        let mut line_starts = vec![0];
-        let mut line_chars = vec![0];
-        let (mut chars, mut counted) = (0, 0);
+        let mut starts = vec![0];
         for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-            let brk = bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n');
-            if brk {
-                chars += count_chars(&bytes[counted..=i]);
-                counted = i + 1;
-                line_starts.push(i + 1);
-                line_chars.push(chars);
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+                starts.push(i + 1);
             }
         }
-        LineIndex {
-            starts: line_starts,
-            chars: line_chars,
-        }
+        LineIndex { starts }
     }
 }
 
@@ -156,15 +142,19 @@ impl SourceFile {
         }
     }
 
-    /// The number of characters before a byte offset (the BOM counts as one), in time
-    /// proportional to the length of its line.
+    /// The number of characters before a byte offset (the BOM counts as one).
     pub fn char_offset(&self, offset: usize) -> usize {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
+        self.chars_between(0, offset)
+    }
+
+    /// The number of characters from byte offset `from` (a character boundary) to `to`, in
+    /// time proportional to the distance: what a label in a snippet needs.
+    pub fn chars_between(&self, from: usize, to: usize) -> usize {
+        let mut to = to.min(self.text.len()).max(from);
+        while !self.text.is_char_boundary(to) {
+            to -= 1;
         }
-        let line = self.lines().starts.partition_point(|&s| s <= offset) - 1;
-        self.lines().chars[line] + self.text[self.lines().starts[line]..offset].chars().count()
+        self.text[from..to].chars().count()
     }
 
     /// The text of a span.

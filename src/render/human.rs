@@ -47,10 +47,9 @@ fn colour(s: Severity) -> Color {
 struct Window {
     key: Key,
     source: ariadne::Source<String>,
-    /// Byte range and character offset of the window in the file.
+    /// Byte range of the window in the file.
     start: usize,
     end: usize,
-    start_char: usize,
 }
 
 /// The windows of one report, as an ariadne cache.
@@ -106,7 +105,6 @@ impl Windows {
                     .with_display_line_offset(first_line),
                 start,
                 end,
-                start_char: file.char_offset(start),
             });
             group.clear();
         };
@@ -148,11 +146,11 @@ impl Windows {
     /// ariadne 0.6 has `IndexType::Byte`, but for a label group in a second file it looks up
     /// a character offset as a byte offset (`write.rs`, the group header), so headers of
     /// multi-file reports name the wrong line. Character offsets are consistent everywhere;
-    /// the line index makes them cheap.
+    /// counted from the window's start, they cost the window's length.
     fn label(&self, sources: &Sources, id: SourceId, span: Span) -> ASpan {
         let file = sources.get(id);
         let w = self.of(id, span);
-        let c = |o: usize| file.char_offset(o.max(w.start)).saturating_sub(w.start_char);
+        let c = |o: usize| file.chars_between(w.start, o);
         (w.key.clone(), c(span.start)..c(span.end))
     }
 }
