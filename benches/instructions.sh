@@ -18,8 +18,7 @@ tolerance=${KADER_BENCH_TOLERANCE:-1.10}
 if ! command -v valgrind >/dev/null 2>&1; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind) >/dev/null
 fi
-corpus=target/corpus
-gen() { [ -d "$corpus/$1" ] || python3 benches/gen_corpus.py --out "$corpus/$1" "${@:2}"; }
+. benches/lib.sh
 gen plan --files 20 >/dev/null
 gen one --files 1 --min-kb 30 --max-kb 30 >/dev/null
 
@@ -27,12 +26,6 @@ cargo build --release --locked --quiet --bin kader --example floor --example hel
 kader=target/release/kader
 floor=target/release/examples/floor
 
-count() {
-  # count CMD...: the instructions the whole process executes (threads included).
-  # kader exits 1 when it finds something: that is not a failure here.
-  { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null || true; } |
-    sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
-}
 floor_plan=$(count "$floor" --jobs 1 "$corpus/plan")
 floor_one=$(count "$floor" --jobs 1 "$corpus/one/team-0001.md")
 hello=$(count target/release/examples/hello)

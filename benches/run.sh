@@ -18,8 +18,7 @@ for tool in hyperfine /usr/bin/time valgrind; do
   fi
 done
 
-corpus=target/corpus
-gen() { [ -d "$corpus/$1" ] || python3 benches/gen_corpus.py --out "$corpus/$1" "${@:2}"; }
+. benches/lib.sh
 gen plan --files 20
 gen archive --files 2000
 gen archive-200 --files 200
@@ -58,10 +57,6 @@ done
 /usr/bin/time -f "%M" -o "$out/mem-base.txt" "$kader" check --jobs 1 "$corpus/one/team-0001.md" >/dev/null || true
 
 echo "== instruction counts (callgrind; independent of the machine's load)"
-count() {
-  { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null || true; } |
-    sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
-}
 {
   echo "floor-plan $(count "$floor" --jobs 1 "$corpus/plan")"
   echo "kader-plan $(count "$kader" check --jobs 1 "$corpus/plan")"

@@ -11,8 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 old=$1
 new=$2
-corpus=target/corpus
-gen() { [ -d "$corpus/$1" ] || python3 benches/gen_corpus.py --out "$corpus/$1" "${@:2}"; }
+. benches/lib.sh
 gen plan --files 20
 gen one --files 1 --min-kb 30 --max-kb 30
 gen archive-200 --files 200
