@@ -40,7 +40,22 @@ pub fn parse(file: SourceId, text: &str, rules: &RuleSet) -> (Document, Vec<Diag
         names: Default::default(),
     }
     .run(&mut doc);
+    compact(&mut doc);
     (doc, diags)
+}
+
+/// Give back what an action's vectors grew beyond their contents: a document lives until
+/// the whole plan is checked, and a ninth field doubles an action's field vector to sixteen
+/// (a link vector starts at four links for one). The document's own vectors stay: copying
+/// them would need both at once, a larger peak for a large draft.
+fn compact(doc: &mut Document) {
+    for action in &mut doc.actions {
+        for field in &mut action.fields {
+            field.links.shrink_to_fit();
+        }
+        action.fields.shrink_to_fit();
+        action.labels.shrink_to_fit();
+    }
 }
 
 fn line_end(text: &str, from: usize) -> usize {
