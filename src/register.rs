@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -15,6 +15,10 @@ use crate::source::{SourceId, Sources, Span};
 
 /// The rule ID under which problems with a register file are reported.
 pub const REGISTER_PROBLEM: &str = "register";
+
+fn no_file() -> SourceId {
+    SourceId(u32::MAX)
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -60,13 +64,13 @@ enum RawPoint {
 }
 
 /// A bullet item of the policy text, verbatim.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Point {
     pub text: String,
     pub sub: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Node {
     pub id: String,
     pub span: Span,
@@ -80,7 +84,7 @@ pub struct Node {
     pub explanation: Option<String>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Register {
     pub id: String,
     pub title: String,
@@ -88,7 +92,10 @@ pub struct Register {
     pub period: Option<String>,
     pub levels: Vec<String>,
     pub nodes: Vec<Node>,
+    #[serde(skip, default = "no_file")]
     pub file: SourceId,
+    /// Rebuilt from `nodes` when read in its prepared form (a map's order is not fixed).
+    #[serde(skip)]
     index: HashMap<String, usize>,
     /// Per node: its title and aliases as `normalize_title` gives them, computed once
     /// (titles are compared for every link in every action).
@@ -97,8 +104,23 @@ pub struct Register {
 
 impl Register {
     /// Parse a register file. Problems are returned as diagnostics; `None` when the file
-    /// cannot be used at all.
+    /// cannot be used at all. A bundled register, unchanged, is read in the form prepared
+    /// from it (`rules/prepared/`, held to the TOML by a test): a tenth of the work.
     pub fn load(file: SourceId, sources: &Sources) -> (Option<Register>, Vec<Diagnostic>) {
+        if let Some(bytes) = crate::embedded::prepared_register(&sources.get(file).text)
+            && let Ok(mut register) = postcard::from_bytes::<Register>(bytes)
+        {
+            register.file = file;
+            for (i, n) in register.nodes.iter().enumerate() {
+                register.index.entry(n.id.to_uppercase()).or_insert(i);
+            }
+            return (Some(register), Vec::new());
+        }
+        Self::load_toml(file, sources)
+    }
+
+    /// [`Register::load`] from the TOML text, always.
+    pub fn load_toml(file: SourceId, sources: &Sources) -> (Option<Register>, Vec<Diagnostic>) {
         let text = sources.get(file).text.as_str();
         let mut diags = Vec::new();
         let raw: RawRegister = match toml::from_str(text) {
@@ -430,6 +452,48 @@ fn normalize_any_title(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::SourceFile;
+
+    /// The prepared forms of the bundled registers are what loading their TOML gives. When
+    /// a register is edited, regenerate them: `KADER_UPDATE_PREPARED=1 cargo test
+    /// prepared_registers_are_current`.
+    #[test]
+    fn prepared_registers_are_current() {
+        let update = std::env::var_os("KADER_UPDATE_PREPARED").is_some();
+        for (path, prepared) in crate::embedded::PREPARED {
+            let mut sources = Sources::default();
+            let text = crate::embedded::file(path).expect("a bundled register");
+            let id = sources.add(SourceFile::new(*path, text));
+            let (from_toml, diags) = Register::load_toml(id, &sources);
+            assert!(diags.is_empty(), "{path}: {diags:?}");
+            let from_toml = from_toml.expect("the bundled register loads");
+            let bytes = postcard::to_allocvec(&from_toml).expect("serialisable");
+            if update {
+                let name = std::path::Path::new(path)
+                    .file_stem()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                let out = format!("{}/rules/prepared/{name}.postcard", env!("CARGO_MANIFEST_DIR"));
+                std::fs::write(&out, &bytes).expect("write the prepared register");
+                continue;
+            }
+            assert!(
+                bytes == *prepared,
+                "{path} changed: run `KADER_UPDATE_PREPARED=1 cargo test prepared_registers_are_current`"
+            );
+            // And the prepared form reads back as the same register, index included.
+            let (read, diags) = Register::load(id, &sources);
+            let read = read.expect("the prepared register reads");
+            assert!(diags.is_empty());
+            assert_eq!(postcard::to_allocvec(&read).unwrap(), bytes);
+            assert_eq!(read.file, id);
+            for n in &from_toml.nodes {
+                let got = read.get(&n.id.to_lowercase()).map(|m| m.id.as_str());
+                assert_eq!(got, Some(n.id.as_str()), "{path}: {}", n.id);
+            }
+        }
+    }
 
     /// The one-pass ASCII normalisation gives what the general one gives.
     #[test]
