@@ -17,18 +17,17 @@ fn main() -> ExitCode {
         || shows_colour(anstream::AutoStream::choice(&std::io::stderr()));
     kader::render::human::set_color(colour);
     let mut stderr = anstream::stderr().lock();
-    let status = if colour {
-        let mut stdout = anstream::stdout().lock();
-        let status = kader::run(cli, &mut stdout, &mut stderr);
-        let _ = stdout.flush();
-        status
+    // Without colour nothing writes colour codes, so there is nothing to strip: standard
+    // output as it is, without anstream looking at every byte of the report.
+    let (mut coloured, mut plain);
+    let stdout: &mut dyn Write = if colour {
+        coloured = anstream::stdout().lock();
+        &mut coloured
     } else {
-        // Nothing writes colour codes, so there is nothing to strip: standard output as
-        // it is, without anstream looking at every byte of the report.
-        let mut stdout = std::io::stdout().lock();
-        let status = kader::run(cli, &mut stdout, &mut stderr);
-        let _ = stdout.flush();
-        status
+        plain = std::io::stdout().lock();
+        &mut plain
     };
+    let status = kader::run(cli, stdout, &mut stderr);
+    let _ = stdout.flush();
     ExitCode::from(status.code())
 }

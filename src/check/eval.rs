@@ -949,19 +949,21 @@ pub fn is_placeholder(rules: &RuleSet, value: &str) -> bool {
 /// The placeholder analysis of a field's value, once: `ingevuld` and `zonder plaatshouder`
 /// both ask it of every value.
 pub fn value_facts<'f>(rules: &RuleSet, field: &'f Field) -> &'f ValueFacts {
-    field.facts.get_or_init(|| {
-        let text = &field.value.value;
-        let placeholder = is_placeholder(rules, text);
-        ValueFacts {
-            blank: is_blank(strip_marks(text)),
-            placeholder,
-            placeholders: if placeholder {
-                whole_value(text)
-            } else {
-                placeholders_inside(rules, text)
-            },
-        }
-    })
+    field.facts.get_or_init(|| analyse(rules, &field.value.value))
+}
+
+/// Blank, a placeholder as a whole, the placeholders inside: what the rules ask of a value.
+fn analyse(rules: &RuleSet, text: &str) -> ValueFacts {
+    let placeholder = is_placeholder(rules, text);
+    ValueFacts {
+        blank: is_blank(strip_marks(text)),
+        placeholder,
+        placeholders: if placeholder {
+            whole_value(text)
+        } else {
+            placeholders_inside(rules, text)
+        },
+    }
 }
 
 fn whole_value(value: &str) -> Vec<(usize, usize)> {
@@ -974,10 +976,7 @@ fn whole_value(value: &str) -> Vec<(usize, usize)> {
 /// (`[invullen]`, `???`), or is an abbreviation with dots (`n.t.b.`). Ordinary words in the
 /// list (`volgt`) count only as the whole value. Patterns count wherever they match.
 pub fn find_placeholders(rules: &RuleSet, value: &str) -> Vec<(usize, usize)> {
-    if is_placeholder(rules, value) {
-        return whole_value(value);
-    }
-    placeholders_inside(rules, value)
+    analyse(rules, value).placeholders
 }
 
 /// The placeholders of a value that is not one as a whole.
