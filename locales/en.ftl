@@ -160,6 +160,32 @@ eval-children = under { $id } come: { $children }
 eval-register-title = in { $register }, { $id } is called `{ $title }`
 eval-write-title = write `{ $id } { $title }`, or just `{ $id }`
 
+## Fixing (kader fix, quick fixes in the editor)
+fix-replace = replace `{ $old }` with `{ $new }`
+fix-separator = put a colon between the ID and the title
+fix-title = take the title from the register: `{ $title }`
+fix-add-field = add the field { $field } (then fill in its value)
+fix-waiver = waive { $rule } in this action, with a reason (fill in the reason)
+fix-waiver-reason = reason
+fix-all = fix everything that needs no choice (kader fix)
+fix-done = { $file }: { $count ->
+    [one] 1 fix
+   *[other] { $count } fixes
+  }
+fix-nothing = nothing to fix without a choice
+fix-left = { $count ->
+    [one] 1 finding needs a person
+   *[other] { $count } findings need a person
+  }; kader check shows them
+fix-readonly = { $file } is read-only; kader fix wrote nothing
+fix-readonly-help = make the file writable (chmod u+w { $file }), or fix it by hand
+fix-write-failed = { $file } could not be written ({ $reason }); the other files were fixed
+fix-not-written = kader fix wrote nothing
+
+lsp-waived = waived: { $reason }
+lsp-source = source
+lsp-failed = the language server stopped: { $reason }
+
 ## kader.toml
 
 config-unreadable = { $path } cannot be read: { $reason }
@@ -649,6 +675,13 @@ report-yes = yes
 report-missing = missing
 report-findings = Findings
 report-whole-plan = The whole plan
+cli-fix = Fix what needs no choice in the drafts: titles from the register, an ID with exactly one suggestion, field names. Writes each file in one go; never a waiver. Exit code 0: nothing left to do, 1: findings remain that need a person, 2: kader could not do its job.
+cli-fix--paths = Draft files or folders to fix (folders are searched for *.md).
+cli-fix--diff = Show what kader fix would change as a unified diff, and write nothing.
+cli-fix--rules = Use this rule file instead of the bundled rules.
+cli-fix--deny_warnings = Let remaining warnings give exit code 1 too.
+cli-lsp = Start the language server (LSP over stdio) for your editor: findings while you type, quick fixes, completion, explanations of IDs.
+cli-lsp--stdio = Ignored (some editors pass it); the server always talks over stdio.
 cli-report = Write one HTML page with the whole plan for reviewers: summary, timeline, coverage, actions and findings.
 cli-report--paths = Draft files or folders (folders are searched for *.md).
 cli-report--output = Write the report to this file, such as report.html (in one go; never over a draft).

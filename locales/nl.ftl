@@ -160,6 +160,32 @@ eval-children = onder { $id } vallen: { $children }
 eval-register-title = in { $register } heet { $id } `{ $title }`
 eval-write-title = schrijf `{ $id } { $title }`, of alleen `{ $id }`
 
+## Herstellen (kader fix, snelle oplossingen in de editor)
+fix-replace = vervang `{ $old }` door `{ $new }`
+fix-separator = zet een dubbele punt tussen het ID en de titel
+fix-title = neem de titel uit het register over: `{ $title }`
+fix-add-field = voeg het veld { $field } toe (vul daarna de waarde in)
+fix-waiver = negeer { $rule } in deze actie, met een reden (vul de reden in)
+fix-waiver-reason = reden
+fix-all = herstel alles wat zonder keuze kan (kader fix)
+fix-done = { $file }: { $count ->
+    [one] 1 herstelling
+   *[other] { $count } herstellingen
+  }
+fix-nothing = niets te herstellen zonder keuze
+fix-left = { $count ->
+    [one] 1 bevinding vraagt om een mens
+   *[other] { $count } bevindingen vragen om een mens
+  }; kader check toont ze
+fix-readonly = { $file } is alleen-lezen; kader fix heeft niets geschreven
+fix-readonly-help = maak het bestand schrijfbaar (chmod u+w { $file }), of herstel het met de hand
+fix-write-failed = { $file } kon niet worden geschreven ({ $reason }); de andere bestanden zijn wel hersteld
+fix-not-written = kader fix heeft niets geschreven
+
+lsp-waived = genegeerd: { $reason }
+lsp-source = bron
+lsp-failed = de taalserver stopte: { $reason }
+
 ## kader.toml
 
 config-unreadable = { $path } kan niet gelezen worden: { $reason }
@@ -649,6 +675,13 @@ report-yes = ja
 report-missing = ontbreekt
 report-findings = Bevindingen
 report-whole-plan = Het hele plan
+cli-fix = Herstel wat zonder keuze kan in de concepten: titels uit het register, een ID met precies één voorstel, veldnamen. Schrijft elk bestand in één keer; nooit een uitzondering. Exitcode 0: niets meer te doen, 1: er blijven bevindingen voor een mens, 2: kader kon zijn werk niet doen.
+cli-fix--paths = Conceptbestanden of mappen om te herstellen (mappen worden doorzocht op *.md).
+cli-fix--diff = Toon wat kader fix zou veranderen als unified diff, en schrijf niets.
+cli-fix--rules = Gebruik dit regelbestand in plaats van de ingebouwde regels.
+cli-fix--deny_warnings = Laat ook overgebleven waarschuwingen exitcode 1 geven.
+cli-lsp = Start de taalserver (LSP over stdio) voor je editor: bevindingen terwijl je typt, snelle oplossingen, aanvullen, uitleg bij ID's.
+cli-lsp--stdio = Wordt genegeerd (sommige editors geven het mee); de server praat altijd over stdio.
 cli-report = Schrijf één HTML-pagina met het hele plan voor reviewers: samenvatting, tijdlijn, dekking, acties en bevindingen.
 cli-report--paths = Conceptbestanden of mappen (mappen worden doorzocht op *.md).
 cli-report--output = Schrijf het rapport naar dit bestand, zoals rapport.html (in één keer; nooit over een concept).

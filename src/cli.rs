@@ -52,6 +52,19 @@ pub enum Command {
     },
     Baseline(BaselineArgs),
     Report(ReportArgs),
+    Fix(FixArgs),
+    Lsp {
+        /// Accepted and ignored: editors' generic clients pass it; stdio is the only channel.
+        #[arg(long)]
+        stdio: bool,
+    },
+}
+
+impl Cli {
+    /// `kader lsp`: standard input and output carry the language server protocol.
+    pub fn speaks_protocol(&self) -> bool {
+        matches!(self.command, Command::Lsp { .. })
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -128,6 +141,20 @@ pub struct CheckArgs {
 
     #[arg(long)]
     pub no_baseline: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FixArgs {
+    pub paths: Vec<PathBuf>,
+
+    #[arg(long)]
+    pub diff: bool,
+
+    #[arg(long, value_name = "BESTAND")]
+    pub rules: Option<PathBuf>,
+
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 #[derive(Debug, clap::Args)]

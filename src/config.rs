@@ -76,6 +76,21 @@ pub struct Config {
     pub coverage: Vec<Spanned<String>>,
 }
 
+impl Config {
+    /// Does `negeer` in kader.toml leave the draft at `path` out of the plan? The patterns
+    /// are relative to the folder of kader.toml.
+    pub fn excludes(&self, path: &Path) -> bool {
+        let (Some(globs), Some((_, file))) = (&self.exclude, &self.file) else {
+            return false;
+        };
+        let base = file.parent().map(Path::to_path_buf).unwrap_or_default();
+        let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let base = std::fs::canonicalize(&base).unwrap_or(base);
+        let rel = abs.strip_prefix(&base).unwrap_or(&abs);
+        globs.is_match(rel)
+    }
+}
+
 /// Find kader.toml in `start` or a directory above it, on disk.
 pub fn discover(start: &Path) -> Option<PathBuf> {
     discover_where(start, &|p| p.is_file())

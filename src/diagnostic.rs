@@ -59,6 +59,25 @@ pub struct Waived {
     pub span: Span,
 }
 
+/// A change a finding proposes to its own file. `check` knows what would repair a value;
+/// `fix` turns it into edits of the text (it knows the draft's form) for `kader fix` and
+/// the language server's quick fixes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fix {
+    /// Put `text` in the place of `span` (an ID, a title, a field name, a separator).
+    Replace {
+        span: Span,
+        text: String,
+        /// What it does, for people ("Vervang `HA.ARB.9` door `HA.ARB.1`").
+        title: String,
+        /// Safe without a human choice: `kader fix` and fix-all apply it.
+        safe: bool,
+    },
+    /// Add the field (an index into `RuleSet::fields`) to the finding's action, in the
+    /// draft's own form, with a placeholder for the value: a person fills it in.
+    AddField(usize),
+}
+
 /// One finding, or one problem that kept kader from doing its job.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -81,6 +100,8 @@ pub struct Diagnostic {
     /// The register node a plan-level finding names.
     pub node: Option<String>,
     pub waived: Option<Waived>,
+    /// What would repair it, best first.
+    pub fixes: Vec<Fix>,
 }
 
 impl Diagnostic {
@@ -97,6 +118,7 @@ impl Diagnostic {
             action: None,
             node: None,
             waived: None,
+            fixes: Vec::new(),
         }
     }
 

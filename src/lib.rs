@@ -36,7 +36,7 @@
 //!    Dutch time expressions → a `Document`, by the rule set's field definitions), `config`
 //!    (kader.toml), `inputs` (drafts on disk, decoding);
 //! 3. checking: `check` (rules over documents), `baseline`, `engine` (the pipeline above),
-//!    `ruletest` (`kader test`);
+//!    `fix` (the fix engine of `kader fix` and the editor), `ruletest` (`kader test`);
 //! 4. rendering: `render` (human, JSON, SARIF, GitHub, JUnit, HTML, coverage, catalogue);
 //! 5. the binary's commands: `cli` (arguments), `commands` (one module per command),
 //!    `fuzzing` (entry points of the fuzz targets);
@@ -62,6 +62,7 @@ pub mod register;
 pub mod baseline;
 pub mod check;
 pub mod engine;
+pub mod fix;
 pub mod ruletest;
 // 4. Rendering.
 pub mod render;
@@ -70,6 +71,7 @@ pub mod cli;
 pub mod commands;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod lsp;
 
 pub use crate::commands::{ExitStatus, run};
 pub use crate::engine::{Checked, Options, Plan, Setup, SetupError, Stage, check_text};

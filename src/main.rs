@@ -11,6 +11,12 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = kader::cli::parse();
+    // The language server owns standard input and output (its protocol's threads write
+    // there): nothing here may hold them.
+    if cli.speaks_protocol() {
+        let status = kader::run(cli, &mut std::io::sink(), &mut std::io::stderr());
+        return ExitCode::from(status.code());
+    }
     cli.color.write_global();
     let shows_colour = |choice| choice != anstream::ColorChoice::Never;
     let colour = shows_colour(anstream::AutoStream::choice(&std::io::stdout()))

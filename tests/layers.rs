@@ -12,9 +12,9 @@ const FLOORS: &[(&str, &[&str])] = &[
         &["source", "text", "i18n", "diagnostic", "embedded", "model", "origin"],
     ),
     ("2 reading", &["register", "lang", "draft", "config", "inputs"]),
-    ("3 checking", &["check", "baseline", "engine", "ruletest"]),
+    ("3 checking", &["check", "baseline", "engine", "fix", "ruletest"]),
     ("4 rendering", &["render"]),
-    ("5 commands", &["cli", "commands", "fuzzing"]),
+    ("5 commands", &["cli", "lsp", "commands", "fuzzing"]),
 ];
 
 /// `lib.rs` is the table of contents (it names every module) and `main.rs` the top floor.

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::diagnostic::Label;
+use crate::diagnostic::{Fix, Label};
 use crate::i18n::tr;
 use crate::lang::ruleset::{Expr, FieldKind, Pred, RuleSet, Subject, Test};
 use crate::model::time::{self, NOTATIONS, Part};
@@ -64,6 +64,8 @@ pub struct Failure {
     /// Background for the reader, such as what the beleidsplan says at a node.
     pub note: Option<String>,
     pub related: Vec<Label>,
+    /// What would repair it (see `diagnostic::Fix`), best first.
+    pub fixes: Vec<Fix>,
 }
 
 impl Failure {
@@ -76,8 +78,24 @@ impl Failure {
             help: None,
             note: None,
             related: Vec::new(),
+            fixes: Vec::new(),
         }
     }
+
+    /// Proposes `text` in the place of this failure's span.
+    fn replace_with(&mut self, text: &str, title: String, safe: bool) {
+        self.fixes.push(Fix::Replace {
+            span: self.span,
+            text: text.to_owned(),
+            title,
+            safe,
+        });
+    }
+}
+
+/// "Vervang `old` door `new`".
+fn replace_title(old: &str, new: &str) -> String {
+    tr!("fix-replace", old = short(old.trim()), new = short(new))
 }
 
 /// A subject's value in one item.
@@ -282,7 +300,9 @@ impl<'a> Eval<'a> {
                     if let (Subject::Separator, Item::Heading(h)) = (&t.subject, item)
                         && let Some(gap) = h.gap
                     {
-                        return Err(vec![Failure::at(gap, tr!("eval-separator-missing"))]);
+                        let mut f = Failure::at(gap, tr!("eval-separator-missing"));
+                        f.replace_with(": ", tr!("fix-separator"), true);
+                        return Err(vec![f]);
                     }
                     let label = match item {
                         Item::Action(_) => tr!("eval-action-lacks", what = what),
@@ -294,6 +314,9 @@ impl<'a> Eval<'a> {
                     let mut f = Failure::at(item.anchor(), label);
                     if let Subject::Field(d) = t.subject {
                         f.field = Some(d);
+                        if matches!(item, Item::Action(_)) {
+                            f.fixes.push(Fix::AddField(d));
+                        }
                         // `**Eigenaaar:** Team X` was seen: show it where the field is missed.
                         if let Item::Action(a) = item
                             && let Some(l) = a
@@ -517,6 +540,10 @@ impl<'a> Eval<'a> {
                         let names: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
                         f.help = Some(crate::i18n::did_you_mean(&names));
                     }
+                    // Exactly one close ID is what the writer meant; more are a choice.
+                    for c in &close {
+                        f.replace_with(c, replace_title(&link.id.value, c), close.len() == 1);
+                    }
                     fails.push(f);
                 }
                 if fails.is_empty() { Ok(()) } else { Err(fails) }
@@ -559,6 +586,8 @@ impl<'a> Eval<'a> {
                 let ids = self.rules.rules.iter().map(|r| r.id.as_str());
                 if let Some(m) = crate::lang::keywords::did_you_mean(name, ids) {
                     f.help = Some(crate::i18n::did_you_mean_code(m));
+                    // A waiver that starts to apply waives findings: a person decides.
+                    f.replace_with(m, replace_title(name, m), false);
                 }
                 Err(vec![f])
             }
@@ -638,6 +667,9 @@ impl<'a> Eval<'a> {
         f.value = Some(v.text.trim().to_owned());
         if let Some((def, name, synonym)) = suggested_field(self.rules, v.text) {
             f.help = Some(crate::i18n::did_you_mean_code(name));
+            // A misspelt name is safe to correct; a synonym (`Budget` for the inzet) asks
+            // whether the value says what the field asks.
+            f.replace_with(name, replace_title(v.text, name), !synonym);
             if synonym {
                 f.note = Some(tr!(
                     "eval-synonym-note",
@@ -664,6 +696,7 @@ impl<'a> Eval<'a> {
             .flat_map(|r| r.nodes.iter().map(|n| n.id.as_str()));
         if let Some(m) = crate::lang::keywords::did_you_mean(id, ids) {
             f.help = Some(crate::i18n::did_you_mean_code(m));
+            f.replace_with(m, replace_title(id, m), false);
         }
         Err(vec![f])
     }
@@ -759,6 +792,9 @@ impl<'a> Eval<'a> {
                     .collect();
                 f.help = Some(crate::i18n::did_you_mean(&names));
             }
+            for n in &suggestions {
+                f.replace_with(&n.id, replace_title(&link.id.value, &n.id), suggestions.len() == 1);
+            }
             fails.push(f);
         }
         if fails.is_empty() { Ok(()) } else { Err(fails) }
@@ -821,6 +857,7 @@ impl<'a> Eval<'a> {
                 id = node.id.as_str(),
                 title = node.title.as_str()
             ));
+            f.replace_with(&node.title, tr!("fix-title", title = node.title.as_str()), true);
             fails.push(f);
         }
         if fails.is_empty() { Ok(()) } else { Err(fails) }

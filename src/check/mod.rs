@@ -24,7 +24,8 @@ use crate::model::Document;
 use crate::source::{SourceId, Span};
 use crate::text::short;
 
-use self::eval::{Eval, Failure, Item, UniqueIndex, field_word};
+pub use self::eval::field_word;
+use self::eval::{Eval, Failure, Item, UniqueIndex};
 use crate::i18n::tr;
 
 /// The rules that look at one file at a time.
@@ -179,6 +180,7 @@ fn emit(rules: &RuleSet, rule: &Rule, doc: &Document, item: Item<'_>, f: Failure
     let mut d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(rule.message_for_reader()))
         .with_primary(Label::new(doc.source, f.span, f.label));
     d.action = action.map(str::to_owned);
+    d.fixes = f.fixes;
     for l in f.related {
         d = d.with_label(l);
     }
@@ -276,7 +278,10 @@ pub fn apply_waivers(docs: &[Document], rules: &RuleSet, diags: &mut [Diagnostic
             if target.is_none() && w.action.is_none() {
                 continue;
             }
-            if reason.value.trim().is_empty() || rules.rule(&rule.value).is_none() {
+            // A reason still to be written (`"<reden>"`, `"PM"`) is no reason: `waiver-reden`
+            // reports it, and the waiver waits for it.
+            let reason = reason.value.trim();
+            if reason.is_empty() || eval::is_placeholder(rules, reason) || rules.rule(&rule.value).is_none() {
                 continue;
             }
             // An unreadable `tot` date is `waiver-reden`'s finding; such a waiver does not apply.
@@ -310,13 +315,12 @@ pub fn apply_waivers(docs: &[Document], rules: &RuleSet, diags: &mut [Diagnostic
                         let label = tr!("waiver-expired-label", date = date.as_str());
                         if !d.labels.iter().any(|l| l.span == w.span) {
                             d.labels.push(Label::new(doc.source, w.span, label));
-                            d.notes
-                                .push(tr!("waiver-expired-note", date = date, reason = reason.value.trim()));
+                            d.notes.push(tr!("waiver-expired-note", date = date, reason = reason));
                         }
                     }
                     None => {
                         d.waived = Some(Waived {
-                            reason: reason.value.trim().to_owned(),
+                            reason: reason.to_owned(),
                             source: doc.source,
                             span: w.span,
                         });

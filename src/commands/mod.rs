@@ -11,6 +11,7 @@ pub mod baseline;
 pub mod check;
 pub mod coverage;
 pub mod explain;
+pub mod fix;
 pub mod init;
 pub mod output;
 pub mod report;
@@ -121,6 +122,15 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStat
         Command::Test { rules } => test::run(&rules, &ctx, stdout, stderr),
         Command::Baseline(args) => baseline::run(args, &ctx, stdout, stderr),
         Command::Report(args) => report::run(args, &ctx, stdout, stderr),
+        Command::Fix(args) => fix::run(args, &ctx, stdout, stderr),
+        Command::Lsp { stdio: _ } => match crate::lsp::serve(ctx.config.clone(), ctx.lang, today) {
+            Ok(true) => ExitStatus::Success,
+            Ok(false) => ExitStatus::Failure,
+            Err(e) => {
+                say_error(stderr, &tr!("lsp-failed", reason = e), None);
+                ExitStatus::Error
+            }
+        },
         Command::Init { dir } => init::run(dir, ctx.today, stdout, stderr),
         Command::Hook {
             action: crate::cli::HookAction::Install,
@@ -268,14 +278,7 @@ fn plan_paths(setup: &Setup, given: &[PathBuf]) -> Vec<PathBuf> {
 
 /// Drafts matched by `negeer` in kader.toml are not checked.
 fn kept(setup: &Setup, d: &inputs::disk::DraftPath) -> bool {
-    let (Some(globs), Some((_, file))) = (&setup.config.exclude, &setup.config.file) else {
-        return true;
-    };
-    let base = file.parent().map(Path::to_path_buf).unwrap_or_default();
-    let abs = std::fs::canonicalize(&d.path).unwrap_or_else(|_| d.path.clone());
-    let base = std::fs::canonicalize(&base).unwrap_or(base);
-    let rel = abs.strip_prefix(&base).unwrap_or(&abs);
-    !globs.is_match(rel)
+    !setup.config.excludes(&d.path)
 }
 
 /// The plan from `source`: the drafts under `paths` (or kader.toml's), read in parallel.

@@ -161,3 +161,81 @@ pub fn deliver(
         }
     }
 }
+
+/// Replace the draft at `target` with `bytes` in one step (`kader fix`, which the user asked
+/// for): a temporary file beside it with the draft's permissions, then a rename. A link is
+/// followed and the file it names replaced. A read-only draft is refused.
+pub fn replace_draft(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let resolved;
+    let target = if std::fs::symlink_metadata(target).is_ok_and(|m| m.file_type().is_symlink()) {
+        resolved = resolve_link(target);
+        resolved.as_path()
+    } else {
+        target
+    };
+    let shown = target.display().to_string();
+    let fail = |e: &std::io::Error| WriteError {
+        message: tr!(
+            "fix-write-failed",
+            file = shown.as_str(),
+            reason = crate::origin::describe_write_error(e)
+        ),
+        help: None,
+    };
+    let meta = std::fs::metadata(target).map_err(|e| fail(&e))?;
+    if meta.permissions().readonly() {
+        return Err(WriteError {
+            message: tr!("fix-readonly", file = shown.as_str()),
+            help: Some(tr!("fix-readonly-help", file = shown.as_str())),
+        });
+    }
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut short = name.as_str();
+    while short.len() > 200 {
+        let mut cut = short.len() - 1;
+        while !short.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        short = &short[..cut];
+    }
+    let temp = dir.join(format!(".{short}.kader-fix-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        f.write_all(bytes)?;
+        f.set_permissions(meta.permissions())?;
+        f.sync_all()?;
+        std::fs::rename(&temp, target)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&temp);
+        return Err(fail(&e));
+    }
+    Ok(())
+}
+
+/// Would [`replace_draft`] refuse `target` before writing anything (read-only, gone)?
+pub fn draft_refused(target: &Path) -> Option<WriteError> {
+    let shown = target.display().to_string();
+    match std::fs::metadata(target) {
+        Ok(meta) if meta.permissions().readonly() => Some(WriteError {
+            message: tr!("fix-readonly", file = shown.as_str()),
+            help: Some(tr!("fix-readonly-help", file = shown.as_str())),
+        }),
+        Ok(_) => None,
+        Err(e) => Some(WriteError {
+            message: tr!(
+                "fix-write-failed",
+                file = shown.as_str(),
+                reason = crate::origin::describe_write_error(&e)
+            ),
+            help: None,
+        }),
+    }
+}
