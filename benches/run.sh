@@ -25,7 +25,7 @@ gen archive-200 --files 200
 gen big --single-mb 50
 gen one --files 1 --min-kb 30 --max-kb 30
 
-cargo build --release --quiet --bin kader --example floor --example hello --example startup --example recheck
+cargo build --release --quiet --bin kader --example floor --example hello --example startup --example recheck --example lsp_recheck
 kader=${KADER:-target/release/kader}
 floor=target/release/examples/floor
 out=target/bench
@@ -70,5 +70,7 @@ target/release/examples/startup | tee "$out/startup.txt"
 
 echo "== an edit: one draft of the plan changed, the plan checked again (the editor case)"
 target/release/examples/recheck "$corpus/plan" | tee "$out/recheck.txt"
+# A keystroke in the language server: one ~30 KB draft changed, diagnostics to publish (#19).
+target/release/examples/lsp_recheck "$corpus/plan" | tee "$out/lsp-recheck.txt"
 
 python3 benches/summarize.py "$out" "$corpus"
