@@ -73,6 +73,10 @@ fn main() {
 
 fn server_drafts(root: &std::path::Path) -> usize {
     std::fs::read_dir(root)
-        .map(|d| d.filter_map(|e| e.ok()).filter(|e| e.path().extension().is_some_and(|x| x == "md")).count())
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+                .count()
+        })
         .unwrap_or(0)
 }

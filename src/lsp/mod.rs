@@ -376,7 +376,13 @@ fn answer(server: &mut Server, req: Request) -> Response {
             ok(id, serde_json::to_value(report))
         }
         CodeActionRequest::METHOD => {
-            let p: lsp::CodeActionParams = match serde_json::from_value(req.params) {
+            // The findings are looked up by range; the client's copies of them are not read
+            // (Neovim 0.7 sends only their codes when a script asks).
+            let mut params = req.params;
+            if let Some(context) = params.get_mut("context").and_then(Value::as_object_mut) {
+                context.insert("diagnostics".into(), Value::Array(Vec::new()));
+            }
+            let p: lsp::CodeActionParams = match serde_json::from_value(params) {
                 Ok(p) => p,
                 Err(e) => return bad(id, e),
             };
