@@ -188,3 +188,19 @@ fn a_path_that_is_not_there_is_exit_2() {
     let run = kader_in(dir.path(), &["fix", "geen-map"]);
     assert_eq!(run.code, 2, "{}", run.transcript());
 }
+
+#[test]
+fn only_the_drafts_named_are_fixed() {
+    let dir = TempDir::new("fix-named");
+    copy_plan(dir.path());
+    let before = texts(dir.path());
+    let run = kader_on(dir.path(), "2026-06-01", &["fix", "team-spoedzorg.md"]);
+    let after = texts(dir.path());
+    for ((name, old), (_, new)) in before.iter().zip(&after) {
+        if name == "team-spoedzorg.md" {
+            assert_ne!(old, new, "{}", run.transcript());
+        } else {
+            assert_eq!(old, new, "{name} was not named");
+        }
+    }
+}

@@ -504,3 +504,45 @@ async def test_hover_and_definition(workspace):
         )
         assert loc.uri == uri(workspace, name)
         assert lines[loc.range.start.line].startswith("### Actie WK-02")
+
+
+@pytest.mark.asyncio
+async def test_the_baseline_and_taal_of_kader_toml_apply(workspace):
+    (workspace / "kader.toml").write_text('taal = "en"\n', encoding="utf-8")
+    run = subprocess.run([KADER, "baseline", "team-spoedzorg.md"], cwd=workspace, env=ENV, capture_output=True, text=True)
+    assert (workspace / "kader-baseline.toml").exists(), run.stderr
+    async with session(workspace) as client:
+        # Every finding of team-spoedzorg.md is in the baseline: none is shown, as in kader check.
+        spoed = await diagnostics_where(client, workspace, "team-spoedzorg.md", lambda ds: True)
+        assert list(spoed) == []
+        wijk = await diagnostics_where(client, workspace, "team-wijk.md", lambda ds: len(ds) > 0)
+        dup = next(d for d in wijk if d.code == "actie-id-uniek")
+        assert dup.message.startswith("Action ID IW-02"), "taal = \"en\""
+
+
+@pytest.mark.asyncio
+async def test_a_broken_rule_file_is_shown_in_that_file(workspace):
+    # The bundled rule set as a repository keeps it, with one mistake in it.
+    rules_dir = workspace / "regels"
+    rules_dir.mkdir()
+    for f in (ROOT / "rules").glob("*.kader"):
+        shutil.copy(f, rules_dir / f.name)
+    for f in (ROOT / "rules").glob("*.toml"):
+        shutil.copy(f, rules_dir / f.name)
+    good = (rules_dir / "jaarplan-2026-2027.kader").read_text(encoding="utf-8")
+    bad = good.replace("eis eigenaar ingevuld\n", "eis eigenaar ingevuldd\n", 1)
+    assert bad != good
+    (rules_dir / "jaarplan-2026-2027.kader").write_text(bad, encoding="utf-8")
+    (workspace / "kader.toml").write_text('regels = "regels/jaarplan-2026-2027.kader"\n', encoding="utf-8")
+    line = bad.split("\n").index("  eis eigenaar ingevuldd")
+    async with session(workspace) as client:
+        broken = await diagnostics_where(client, workspace, "regels/jaarplan-2026-2027.kader", lambda ds: len(ds) > 0)
+        assert [d.range.start.line for d in broken] == [line], broken
+        assert "ingevuld" in broken[0].message, "did you mean"
+        open_doc(client, workspace, "team-wijk.md")
+        draft = await diagnostics_where(client, workspace, "team-wijk.md", lambda ds: len(ds) == 1)
+        assert draft[0].severity == types.DiagnosticSeverity.Error and draft[0].code is None
+        # Repaired in the editor, before it is saved: the plan is checked again.
+        open_doc(client, workspace, "regels/jaarplan-2026-2027.kader", good)
+        await diagnostics_where(client, workspace, "regels/jaarplan-2026-2027.kader", lambda ds: len(ds) == 0)
+        await diagnostics_where(client, workspace, "team-wijk.md", lambda ds: "actie-id-uniek" in rules(ds))
