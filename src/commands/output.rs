@@ -41,6 +41,15 @@ fn resolve_link(link: &Path) -> PathBuf {
     at
 }
 
+/// The file a path names: a link's end, or the path itself.
+fn followed(target: &Path) -> PathBuf {
+    if std::fs::symlink_metadata(target).is_ok_and(|m| m.file_type().is_symlink()) {
+        resolve_link(target)
+    } else {
+        target.to_path_buf()
+    }
+}
+
 /// Write `bytes` to `target`. `inputs` are the files this run read; none of them, and no
 /// Markdown file, is ever replaced.
 pub fn write_report(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), WriteError> {
@@ -70,13 +79,8 @@ pub fn write_report(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(
             });
     }
     // A link to a file: the file it names is replaced, the link stays.
-    let resolved;
-    let target = if std::fs::symlink_metadata(target).is_ok_and(|m| m.file_type().is_symlink()) {
-        resolved = resolve_link(target);
-        resolved.as_path()
-    } else {
-        target
-    };
+    let followed = followed(target);
+    let target = followed.as_path();
     if is_draft_name(target) {
         return Err(WriteError {
             message: tr!("output-is-draft", path = target.display().to_string()),
@@ -93,6 +97,20 @@ pub fn write_report(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(
             help: Some(tr!("output-is-input-help")),
         });
     }
+    write_beside(target, bytes, None).map_err(|e| WriteError {
+        message: tr!(
+            "output-write-failed",
+            path = target.display().to_string(),
+            reason = crate::origin::describe_write_error(&e)
+        ),
+        help: None,
+    })
+}
+
+/// Replace `target` by `bytes` in one step: a temporary file in the same folder (its name
+/// within the 255 bytes a file name may have), written, given `permissions`, synced, then
+/// renamed over `target`. The temporary file is removed when anything fails.
+fn write_beside(target: &Path, bytes: &[u8], permissions: Option<std::fs::Permissions>) -> std::io::Result<()> {
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -101,7 +119,6 @@ pub fn write_report(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    // The temporary name stays within the 255 bytes a file name may have.
     let mut short = name.as_str();
     while short.len() > 200 {
         let mut cut = short.len() - 1;
@@ -111,25 +128,19 @@ pub fn write_report(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(
         short = &short[..cut];
     }
     let temp = dir.join(format!(".{short}.kader-{}.tmp", std::process::id()));
-    let fail = |e: std::io::Error| WriteError {
-        message: tr!(
-            "output-write-failed",
-            path = target.display().to_string(),
-            reason = crate::origin::describe_write_error(&e)
-        ),
-        help: None,
-    };
     let result = (|| {
         let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&temp)?;
         f.write_all(bytes)?;
+        if let Some(p) = permissions {
+            f.set_permissions(p)?;
+        }
         f.sync_all()?;
         std::fs::rename(&temp, target)
     })();
-    if let Err(e) = result {
+    if result.is_err() {
         let _ = std::fs::remove_file(&temp);
-        return Err(fail(e));
     }
-    Ok(())
+    result
 }
 
 /// Where a report goes: standard output, or a file written atomically (`--output`) that is
@@ -166,13 +177,8 @@ pub fn deliver(
 /// for): a temporary file beside it with the draft's permissions, then a rename. A link is
 /// followed and the file it names replaced. A read-only draft is refused.
 pub fn replace_draft(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let resolved;
-    let target = if std::fs::symlink_metadata(target).is_ok_and(|m| m.file_type().is_symlink()) {
-        resolved = resolve_link(target);
-        resolved.as_path()
-    } else {
-        target
-    };
+    let followed = followed(target);
+    let target = followed.as_path();
     let shown = target.display().to_string();
     let fail = |e: &std::io::Error| WriteError {
         message: tr!(
@@ -189,35 +195,7 @@ pub fn replace_draft(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
             help: Some(tr!("fix-readonly-help", file = shown.as_str())),
         });
     }
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut short = name.as_str();
-    while short.len() > 200 {
-        let mut cut = short.len() - 1;
-        while !short.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        short = &short[..cut];
-    }
-    let temp = dir.join(format!(".{short}.kader-fix-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&temp)?;
-        f.write_all(bytes)?;
-        f.set_permissions(meta.permissions())?;
-        f.sync_all()?;
-        std::fs::rename(&temp, target)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&temp);
-        return Err(fail(&e));
-    }
-    Ok(())
+    write_beside(target, bytes, Some(meta.permissions())).map_err(|e| fail(&e))
 }
 
 /// Would [`replace_draft`] refuse `target` before writing anything (read-only, gone)?

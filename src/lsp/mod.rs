@@ -349,20 +349,37 @@ fn is_setting(server: &Server, uri: &lsp::Uri) -> bool {
 }
 
 fn answer(server: &mut Server, req: Request) -> Response {
-    use lsp::request::{CodeActionRequest, Completion, DocumentDiagnosticRequest, GotoDefinition, HoverRequest};
     let id = req.id.clone();
-    let bad =
-        |id: RequestId, e: serde_json::Error| Response::new_err(id, ErrorCode::InvalidParams as i32, e.to_string());
-    let ok = |id: RequestId, v: Result<Value, serde_json::Error>| match v {
+    match respond(server, req) {
         Ok(v) => Response::new_ok(id, v),
-        Err(e) => Response::new_err(id, ErrorCode::InternalError as i32, e.to_string()),
-    };
+        Err((code, message)) => Response::new_err(id, code as i32, message),
+    }
+}
+
+/// What `f` finds at a position of a file of the plan.
+fn at<R>(
+    server: &mut Server,
+    doc: lsp::TextDocumentPositionParams,
+    f: impl FnOnce(&crate::engine::Checked<'_>, crate::source::SourceId, usize, Encoding, &std::path::Path) -> Option<R>,
+) -> Option<R> {
+    let name = server.name(&doc.text_document.uri)?;
+    server.at(&name, doc.position, f).flatten()
+}
+
+/// Parameters the request's method does not take are the client's mistake.
+fn parse<P: serde::de::DeserializeOwned>(params: Value) -> Result<P, (ErrorCode, String)> {
+    serde_json::from_value(params).map_err(|e| (ErrorCode::InvalidParams, e.to_string()))
+}
+
+fn reply(v: impl serde::Serialize) -> Result<Value, (ErrorCode, String)> {
+    serde_json::to_value(v).map_err(|e| (ErrorCode::InternalError, e.to_string()))
+}
+
+fn respond(server: &mut Server, req: Request) -> Result<Value, (ErrorCode, String)> {
+    use lsp::request::{CodeActionRequest, Completion, DocumentDiagnosticRequest, GotoDefinition, HoverRequest};
     match req.method.as_str() {
         DocumentDiagnosticRequest::METHOD => {
-            let p: lsp::DocumentDiagnosticParams = match serde_json::from_value(req.params) {
-                Ok(p) => p,
-                Err(e) => return bad(id, e),
-            };
+            let p: lsp::DocumentDiagnosticParams = parse(req.params)?;
             let items = server
                 .name(&p.text_document.uri)
                 .map(|n| server.diagnostics_of(&n))
@@ -373,7 +390,7 @@ fn answer(server: &mut Server, req: Request) -> Response {
                     full_document_diagnostic_report: lsp::FullDocumentDiagnosticReport { result_id: None, items },
                 },
             ));
-            ok(id, serde_json::to_value(report))
+            reply(report)
         }
         CodeActionRequest::METHOD => {
             // The findings are looked up by range; the client's copies of them are not read
@@ -382,10 +399,7 @@ fn answer(server: &mut Server, req: Request) -> Response {
             if let Some(context) = params.get_mut("context").and_then(Value::as_object_mut) {
                 context.insert("diagnostics".into(), Value::Array(Vec::new()));
             }
-            let p: lsp::CodeActionParams = match serde_json::from_value(params) {
-                Ok(p) => p,
-                Err(e) => return bad(id, e),
-            };
+            let p: lsp::CodeActionParams = parse(params)?;
             let actions: Vec<lsp::CodeActionOrCommand> = server
                 .name(&p.text_document.uri)
                 .map(|n| server.code_actions(&n, p.range, p.context.only.as_deref()))
@@ -393,53 +407,29 @@ fn answer(server: &mut Server, req: Request) -> Response {
                 .into_iter()
                 .map(lsp::CodeActionOrCommand::CodeAction)
                 .collect();
-            ok(id, serde_json::to_value(actions))
+            reply(actions)
         }
         Completion::METHOD => {
-            let p: lsp::CompletionParams = match serde_json::from_value(req.params) {
-                Ok(p) => p,
-                Err(e) => return bad(id, e),
-            };
-            let doc = p.text_document_position;
-            let items = server
-                .name(&doc.text_document.uri)
-                .and_then(|n| server.at(&n, doc.position, |c, f, o, enc, _| assist::complete(c, f, o, enc)))
-                .unwrap_or_default();
-            ok(id, serde_json::to_value(lsp::CompletionResponse::Array(items)))
+            let p: lsp::CompletionParams = parse(req.params)?;
+            let items = at(server, p.text_document_position, |c, f, o, enc, _| {
+                Some(assist::complete(c, f, o, enc))
+            })
+            .unwrap_or_default();
+            reply(lsp::CompletionResponse::Array(items))
         }
         HoverRequest::METHOD => {
-            let p: lsp::HoverParams = match serde_json::from_value(req.params) {
-                Ok(p) => p,
-                Err(e) => return bad(id, e),
-            };
-            let doc = p.text_document_position_params;
-            let hover = server
-                .name(&doc.text_document.uri)
-                .and_then(|n| server.at(&n, doc.position, |c, f, o, enc, _| assist::hover(c, f, o, enc)))
-                .flatten();
-            ok(id, serde_json::to_value(hover))
+            let p: lsp::HoverParams = parse(req.params)?;
+            let hover = at(server, p.text_document_position_params, |c, f, o, enc, _| {
+                assist::hover(c, f, o, enc)
+            });
+            reply(hover)
         }
         GotoDefinition::METHOD => {
-            let p: lsp::GotoDefinitionParams = match serde_json::from_value(req.params) {
-                Ok(p) => p,
-                Err(e) => return bad(id, e),
-            };
-            let doc = p.text_document_position_params;
-            let location = server
-                .name(&doc.text_document.uri)
-                .and_then(|n| {
-                    server.at(&n, doc.position, |c, f, o, enc, root| {
-                        assist::definition(c, f, o, enc, root)
-                    })
-                })
-                .flatten()
+            let p: lsp::GotoDefinitionParams = parse(req.params)?;
+            let location = at(server, p.text_document_position_params, assist::definition)
                 .map(lsp::GotoDefinitionResponse::Scalar);
-            ok(id, serde_json::to_value(location))
+            reply(location)
         }
-        _ => Response::new_err(
-            id,
-            ErrorCode::MethodNotFound as i32,
-            format!("unknown method {}", req.method),
-        ),
+        _ => Err((ErrorCode::MethodNotFound, format!("unknown method {}", req.method))),
     }
 }
