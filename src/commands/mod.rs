@@ -123,7 +123,12 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStat
         Command::Baseline(args) => baseline::run(args, &ctx, stdout, stderr),
         Command::Report(args) => report::run(args, &ctx, stdout, stderr),
         Command::Fix(args) => fix::run(args, &ctx, stdout, stderr),
-        Command::Lsp { stdio: _ } => match crate::lsp::serve(ctx.config.clone(), ctx.lang, today) {
+        // The server works in the workspace folder: a `--config` is made absolute first.
+        Command::Lsp { stdio: _ } => match crate::lsp::serve(
+            ctx.config.clone().map(|p| std::fs::canonicalize(&p).unwrap_or(p)),
+            ctx.lang,
+            today,
+        ) {
             Ok(true) => ExitStatus::Success,
             Ok(false) => ExitStatus::Failure,
             Err(e) => {

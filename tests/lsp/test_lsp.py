@@ -546,3 +546,26 @@ async def test_a_broken_rule_file_is_shown_in_that_file(workspace):
         open_doc(client, workspace, "regels/jaarplan-2026-2027.kader", good)
         await diagnostics_where(client, workspace, "regels/jaarplan-2026-2027.kader", lambda ds: len(ds) == 0)
         await diagnostics_where(client, workspace, "team-wijk.md", lambda ds: "actie-id-uniek" in rules(ds))
+
+
+@pytest.mark.asyncio
+async def test_a_draft_changed_on_disk_is_read_again(workspace):
+    async with session(workspace, watch=True) as client:
+        name = "team-spoedzorg.md"
+        await diagnostics_where(client, workspace, name, lambda ds: "actie-kop-scheiding" in rules(ds))
+        # Not open in the editor: another program (git checkout, kader fix) changed it.
+        subprocess.run([KADER, "fix", name], cwd=workspace, env=ENV, capture_output=True)
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[types.FileEvent(uri=uri(workspace, name), type=types.FileChangeType.Changed)]
+            )
+        )
+        await diagnostics_where(client, workspace, name, lambda ds: "actie-kop-scheiding" not in rules(ds))
+        (workspace / name).unlink()
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[types.FileEvent(uri=uri(workspace, name), type=types.FileChangeType.Deleted)]
+            )
+        )
+        # Gone from the plan: its findings are cleared.
+        await diagnostics_where(client, workspace, name, lambda ds: len(ds) == 0)
