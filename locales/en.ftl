@@ -177,14 +177,16 @@ fix-left = { $count ->
     [one] 1 finding needs a person
    *[other] { $count } findings need a person
   }; kader check shows them
-fix-readonly = { $file } is read-only; kader fix wrote nothing
+fix-readonly = { $file } is read-only
 fix-readonly-help = make the file writable (chmod u+w { $file }), or fix it by hand
 fix-write-failed = { $file } could not be written ({ $reason }); the other files were fixed
+fix-cannot-write = { $file } cannot be written ({ $reason })
 fix-not-written = kader fix wrote nothing
 
 lsp-waived = waived: { $reason }
 lsp-source = source
 lsp-failed = the language server stopped: { $reason }
+lsp-failed-help = kader lsp speaks LSP over stdin and stdout and is started by an editor; see editors/README.md
 
 ## kader.toml
 

@@ -177,14 +177,16 @@ fix-left = { $count ->
     [one] 1 bevinding vraagt om een mens
    *[other] { $count } bevindingen vragen om een mens
   }; kader check toont ze
-fix-readonly = { $file } is alleen-lezen; kader fix heeft niets geschreven
+fix-readonly = { $file } is alleen-lezen
 fix-readonly-help = maak het bestand schrijfbaar (chmod u+w { $file }), of herstel het met de hand
 fix-write-failed = { $file } kon niet worden geschreven ({ $reason }); de andere bestanden zijn wel hersteld
+fix-cannot-write = { $file } kan niet worden geschreven ({ $reason })
 fix-not-written = kader fix heeft niets geschreven
 
 lsp-waived = genegeerd: { $reason }
 lsp-source = bron
 lsp-failed = de taalserver stopte: { $reason }
+lsp-failed-help = kader lsp praat LSP over stdin en stdout en wordt door een editor gestart; zie editors/README.md
 
 ## kader.toml
 

@@ -132,7 +132,7 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStat
             Ok(true) => ExitStatus::Success,
             Ok(false) => ExitStatus::Failure,
             Err(e) => {
-                say_error(stderr, &tr!("lsp-failed", reason = e), None);
+                say_error(stderr, &tr!("lsp-failed", reason = e), Some(&tr!("lsp-failed-help")));
                 ExitStatus::Error
             }
         },

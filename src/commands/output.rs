@@ -179,39 +179,42 @@ pub fn deliver(
 pub fn replace_draft(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let followed = followed(target);
     let target = followed.as_path();
-    let shown = target.display().to_string();
-    let fail = |e: &std::io::Error| WriteError {
+    let meta = check_draft(target, "fix-write-failed")?;
+    write_beside(target, bytes, Some(meta.permissions())).map_err(|e| WriteError {
         message: tr!(
             "fix-write-failed",
-            file = shown.as_str(),
-            reason = crate::origin::describe_write_error(e)
+            file = target.display().to_string(),
+            reason = crate::origin::describe_write_error(&e)
         ),
         help: None,
-    };
-    let meta = std::fs::metadata(target).map_err(|e| fail(&e))?;
-    if meta.permissions().readonly() {
-        return Err(WriteError {
-            message: tr!("fix-readonly", file = shown.as_str()),
-            help: Some(tr!("fix-readonly-help", file = shown.as_str())),
-        });
-    }
-    write_beside(target, bytes, Some(meta.permissions())).map_err(|e| fail(&e))
+    })
 }
 
 /// Would [`replace_draft`] refuse `target` before writing anything (read-only, gone)?
 pub fn draft_refused(target: &Path) -> Option<WriteError> {
+    check_draft(&followed(target), "fix-cannot-write").err()
+}
+
+/// The draft's metadata, unless it cannot be replaced: read-only, or not there. `failed` is
+/// the message for the second (whether other drafts were written depends on when it is
+/// asked).
+fn check_draft(target: &Path, failed: &str) -> Result<std::fs::Metadata, WriteError> {
     let shown = target.display().to_string();
     match std::fs::metadata(target) {
-        Ok(meta) if meta.permissions().readonly() => Some(WriteError {
+        Ok(meta) if meta.permissions().readonly() => Err(WriteError {
             message: tr!("fix-readonly", file = shown.as_str()),
             help: Some(tr!("fix-readonly-help", file = shown.as_str())),
         }),
-        Ok(_) => None,
-        Err(e) => Some(WriteError {
-            message: tr!(
-                "fix-write-failed",
-                file = shown.as_str(),
-                reason = crate::origin::describe_write_error(&e)
+        Ok(meta) => Ok(meta),
+        Err(e) => Err(WriteError {
+            message: crate::i18n::message(
+                failed,
+                Some(&{
+                    let mut args = fluent_bundle::FluentArgs::new();
+                    args.set("file", shown.clone());
+                    args.set("reason", crate::origin::describe_write_error(&e));
+                    args
+                }),
             ),
             help: None,
         }),
