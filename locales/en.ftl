@@ -56,6 +56,27 @@ human-reason = reason
 junit-file-case = (file)
 junit-problems-suite = input
 
+## Budget (kader begroting, the report)
+
+budget-heading = Budget { $plan } — { $source }; { $actions } in { $files }
+budget-no-kaderbrief = the plan names no kaderbrief (no frames)
+budget-norm = 1 fte = { $hours } hours a week; amounts per year count for the days of the tijdpad in that year, fte is a yearly average.
+budget-col-year = year
+budget-col-euro = euro
+budget-col-fte = fte
+budget-col-frame = frame
+budget-col-difference = difference
+budget-team = Team { $team }
+budget-no-team = (no team)
+budget-no-team-note = drafts without `{ $key }` in the front matter
+budget-not-listed = not in the kaderbrief: no frame
+budget-unread = { $count ->
+    [one] 1 amount does not count: kader cannot add it up (see inzet-bedrag); the total is too low
+   *[other] { $count } amounts do not count: kader cannot add them up (see inzet-bedrag); the totals are too low
+}
+budget-total = The whole plan (frame: the teams' frames together)
+budget-over = over the frame
+
 ## Coverage (kader coverage)
 
 coverage-heading = { $register } — covered by { $actions } in { $files }
@@ -139,6 +160,23 @@ eval-milestone-order = { $milestone } lies before the previous milestone, { $pre
 eval-previous-milestone = previous milestone
 eval-no-such-action = `{ $id }` is not an action in this plan
 eval-cycle = cycle: { $path }
+eval-total = together { $total }; required: { $cmp } { $frame }
+eval-total-frame = together { $total }; the frame is { $frame }
+eval-total-share = { $action }: { $share } in { $year }
+eval-total-rest = { $count ->
+    [one] and 1 more action, together { $sum }
+   *[other] and { $count } more actions, together { $sum }
+}
+eval-team-not-listed = the kaderbrief lists no team `{ $name }`
+eval-team-names = The kaderbrief lists: { $names }
+eval-amount-multiplier = `{ $per }` without a count: kader cannot add this up
+eval-amount-multiplier-help = Write how many it is for, `{ $written } (<count> …)`, such as `0,2 fte per wijkmanager (9 wijkmanagers)`; or write the total.
+eval-amount-range = a range, not an amount
+eval-amount-range-help = Choose one amount (the highest, for instance): kader adds up the inzet and holds it against the kaderbrief's frame.
+eval-amount-point = a point where a Dutch amount has a comma
+eval-amount-point-help = Write `{ $comma }`: a point separates thousands (€ 1.500), a comma decimals (1,5 fte).
+eval-amount-unreadable = kader cannot read this amount
+eval-amount-unreadable-help = Write money as € 25.000, € 25k or € 1,2 mln, people as 0,4 fte or 8 uur per week.
 eval-no-amount = no fte, number of hours or amount here
 eval-no-such-rule = `{ $name }` is not a rule
 eval-no-action-links-here = no action links here
@@ -309,6 +347,21 @@ sarif-front-matter-help = Write the front matter as: team = "Praktijkondersteuni
 
 ## Registers
 
+kaderbrief-invalid = kaderbrief `{ $name }` is not a valid kaderbrief file
+kaderbrief-invalid-help = A kaderbrief has id, titel, [norm] with uren_per_week, and [[team]] blocks with naam and kader (see rules/README.md).
+kaderbrief-bad-deadline = the kaderbrief's deadline is not a date
+kaderbrief-bad-norm = the norm must lie between 0 and 80 hours a week
+kaderbrief-bad-norm-label = hours a week for one fte
+kaderbrief-team-twice = team `{ $name }` (or one of its names) is in the kaderbrief twice
+kaderbrief-bad-year = this is not a calendar year
+kaderbrief-bad-year-label = a year such as 2026
+kaderbrief-bad-amount = a frame is an amount or a number of fte of 0 or more
+kaderbrief-bad-amount-label = at this year
+kaderbrief-frame-twice = team `{ $name }` has two frames for { $year }
+kaderbrief-unknown-node = `{ $id }` is in no register of the plan
+kaderbrief-line-not-top = a frame per policy line names a line of the beleidsplan; `{ $id }` lies below `{ $line }`
+kaderbrief-line-not-top-label = not a line
+kaderbrief-unknown-node-help = Priorities and policy lines in the kaderbrief are IDs of the beleidsplan, such as HA.ARB.
 register-invalid = register `{ $name }` is not a valid register file
 register-invalid-help = Check the TOML notation at this place: texts between "...", lists between [...].
 register-duplicate = ID `{ $id }` appears twice in the register
@@ -406,6 +459,10 @@ expected-severity = a severity: fout, waarschuwing or opmerking
 expected-english-text = titel, melding, hulp or beschrijving
 expected-every = `elke` (voor elke actie)
 expected-a-register-name = the name of a register
+expected-a-group = what to group by: jaar, a front-matter key (team) or a links field
+expected-per = `per` and what to group by: `voor elk totaal per team, jaar`
+expected-a-unit = a unit (euro or fte) or a comparison
+expected-kaderbrief-or-number = `kaderbrief` (the group's frame) or a number
 expected-a-field-name = the name of a field
 expected-then = `dan` (als ... dan ...)
 expected-subject = a field, such as `eigenaar`, or `niet`, `als` or `(`
@@ -416,6 +473,14 @@ expected-comparison = a comparison: >=, <=, >, < or =
 
 ## Rule files: meaning
 
+resolve-no-kaderbrief = the plan names no kaderbrief
+resolve-no-kaderbrief-label = no kaderbrief in the plan
+resolve-no-kaderbrief-help = Name it in the plan: kaderbrief "kaderbrief-2026-2027.toml"
+resolve-sum-outside-total = `som` adds up the actions of a group and stands only in `voor elk totaal`
+resolve-sum-outside-total-label = there is no group here
+resolve-sum-outside-total-help = Write for instance: voor elk totaal per team, jaar  eis som inzet <= kaderbrief
+resolve-sum-unit-differs = the sum and the frame have different units
+resolve-sum-unit-differs-label = another unit than the sum
 resolve-no-registers = There are no registers; name them in the plan: register beleid = "beleidsplan-2026-2027.toml"
 resolve-known = known are: { $names }
 resolve-unknown = unknown { $what ->
@@ -423,6 +488,8 @@ resolve-unknown = unknown { $what ->
     [rule] rule
     [level] level
     [field] field
+    [unit] unit
+    [bound] bound
    *[subject] subject
 } `{ $name }`
 resolve-unknown-label = no { $what ->
@@ -430,6 +497,8 @@ resolve-unknown-label = no { $what ->
     [rule] rule
     [level] level
     [field] field
+    [unit] unit
+    [bound] bound
    *[subject] subject
 } with this name
 resolve-unknown-flag = unknown flag `{ $flag }` after the pattern
@@ -552,6 +621,11 @@ cli-coverage--paths = Draft files or folders (folders are searched for *.md).
 cli-coverage--format = Output format: human (the tree, readable) or json.
 cli-coverage--output = Write the report to this file (in one go; never over a draft).
 cli-coverage--rules = Use this rule file instead of the bundled rules.
+cli-begroting = Show per team and per year (and per policy line) the inzet in euro and fte against the kaderbrief's frame.
+cli-begroting--paths = Draft files or folders (folders are searched for *.md).
+cli-begroting--format = Output format: human (tables, readable) or json.
+cli-begroting--output = Write the budget to this file (in one go; never over a draft).
+cli-begroting--rules = Use this rule file instead of the bundled rules.
 cli-rules = List all rules: severity, requirement and source.
 cli-rules--rules = Use this rule file instead of the bundled rules.
 cli-explain = Explain one rule, with an example that fails and one that passes.
@@ -568,6 +642,8 @@ cli-manpage = Write the man page (roff) to stdout.
 ## Waivers
 
 subject-until = end date
+subject-sum = the sum of { $field }
+subject-amounts = amounts
 subject-target = register node
 subject-separator = separator between ID and title
 subject-field-heading = heading with fields
@@ -654,6 +730,8 @@ report-timeline = Timeline { $period }
 report-timeline-legend = Bar: an action's timeline; diamond: a milestone; red: a finding in the timeline.
 report-no-line = Without a policy line
 report-no-timeline = Without a readable timeline:
+report-budget = Budget against the kaderbrief
+report-budget-total = The whole plan
 report-coverage = Policy coverage
 report-n-of-m-covered = { $n } of { $m } items have an action.
 report-col-node = Item

@@ -56,6 +56,27 @@ human-reason = reden
 junit-file-case = (bestand)
 junit-problems-suite = invoer
 
+## Begroting (kader begroting, het rapport)
+
+budget-heading = Begroting { $plan } — { $source }; { $actions } in { $files }
+budget-no-kaderbrief = het plan noemt geen kaderbrief (geen kaders)
+budget-norm = 1 fte = { $hours } uur per week; bedragen per jaar tellen naar de dagen van het tijdpad in dat jaar, fte is een jaargemiddelde.
+budget-col-year = jaar
+budget-col-euro = euro
+budget-col-fte = fte
+budget-col-frame = kader
+budget-col-difference = verschil
+budget-team = Team { $team }
+budget-no-team = (geen team)
+budget-no-team-note = concepten zonder `{ $key }` in het voorwerk
+budget-not-listed = niet in de kaderbrief: geen kader
+budget-unread = { $count ->
+    [one] 1 bedrag telt niet mee: kader kan het niet optellen (zie inzet-bedrag); het totaal is te laag
+   *[other] { $count } bedragen tellen niet mee: kader kan ze niet optellen (zie inzet-bedrag); de totalen zijn te laag
+}
+budget-total = Het hele plan (kader: de kaders van de teams samen)
+budget-over = boven het kader
+
 ## Dekking (kader coverage)
 
 coverage-heading = { $register } — dekking door { $actions } in { $files }
@@ -139,6 +160,23 @@ eval-milestone-order = { $milestone } ligt voor de vorige mijlpaal, { $previous 
 eval-previous-milestone = vorige mijlpaal
 eval-no-such-action = `{ $id }` is geen actie in dit plan
 eval-cycle = kring: { $path }
+eval-total = samen { $total }; vereist: { $cmp } { $frame }
+eval-total-frame = samen { $total }; het kader is { $frame }
+eval-total-share = { $action }: { $share } in { $year }
+eval-total-rest = { $count ->
+    [one] en nog 1 actie, samen { $sum }
+   *[other] en nog { $count } acties, samen { $sum }
+}
+eval-team-not-listed = de kaderbrief kent geen team `{ $name }`
+eval-team-names = De kaderbrief kent: { $names }
+eval-amount-multiplier = `{ $per }` zonder aantal: kader kan dit niet optellen
+eval-amount-multiplier-help = Schrijf erbij voor hoeveel het geldt, `{ $written } (<aantal> …)`, zoals `0,2 fte per wijkmanager (9 wijkmanagers)`; of schrijf het totaal.
+eval-amount-range = een bereik, geen bedrag
+eval-amount-range-help = Kies één bedrag (bijvoorbeeld het hoogste): kader telt de inzet op en houdt haar tegen het kader van de kaderbrief.
+eval-amount-point = een punt waar in een Nederlands bedrag een komma staat
+eval-amount-point-help = Schrijf `{ $comma }`: een punt scheidt duizendtallen (€ 1.500), een komma decimalen (1,5 fte).
+eval-amount-unreadable = kader kan dit bedrag niet lezen
+eval-amount-unreadable-help = Schrijf bedragen als € 25.000, € 25k of € 1,2 mln, mensen als 0,4 fte of 8 uur per week.
 eval-no-amount = hier staat geen fte, aantal uren of bedrag
 eval-no-such-rule = `{ $name }` is geen regel
 eval-no-action-links-here = geen enkele actie verwijst hiernaar
@@ -309,6 +347,21 @@ sarif-front-matter-help = Schrijf het voorwerk als: team = "Praktijkondersteunin
 
 ## Registers
 
+kaderbrief-invalid = kaderbrief `{ $name }` is geen geldig kaderbriefbestand
+kaderbrief-invalid-help = Een kaderbrief heeft id, titel, [norm] met uren_per_week, en [[team]]-blokken met naam en kader (zie rules/README.md).
+kaderbrief-bad-deadline = de inleverdatum van de kaderbrief is geen datum
+kaderbrief-bad-norm = de norm moet tussen 0 en 80 uur per week liggen
+kaderbrief-bad-norm-label = uren per week voor een fte
+kaderbrief-team-twice = team `{ $name }` (of een van zijn namen) staat twee keer in de kaderbrief
+kaderbrief-bad-year = dit is geen kalenderjaar
+kaderbrief-bad-year-label = een jaar als 2026
+kaderbrief-bad-amount = een kader is een bedrag of aantal fte van 0 of meer
+kaderbrief-bad-amount-label = bij dit jaar
+kaderbrief-frame-twice = team `{ $name }` heeft voor { $year } twee kaders
+kaderbrief-unknown-node = `{ $id }` staat niet in een register van het plan
+kaderbrief-line-not-top = een kader per beleidslijn noemt een lijn van het beleidsplan; `{ $id }` ligt onder `{ $line }`
+kaderbrief-line-not-top-label = geen lijn
+kaderbrief-unknown-node-help = Prioriteiten en beleidslijnen in de kaderbrief zijn ID's uit het beleidsplan, zoals HA.ARB.
 register-invalid = register `{ $name }` is geen geldig registerbestand
 register-invalid-help = Controleer de TOML-schrijfwijze op deze plek: teksten tussen "...", lijsten tussen [...].
 register-duplicate = ID `{ $id }` staat twee keer in het register
@@ -406,6 +459,10 @@ expected-severity = een ernst: fout, waarschuwing of opmerking
 expected-english-text = titel, melding, hulp of beschrijving
 expected-every = `elke` (voor elke actie)
 expected-a-register-name = de naam van een register
+expected-a-group = waarnaar gegroepeerd wordt: jaar, een sleutel uit het voorwerk (team) of een verwijzingsveld
+expected-per = `per` en waarnaar gegroepeerd wordt: `voor elk totaal per team, jaar`
+expected-a-unit = een eenheid (euro of fte) of een vergelijking
+expected-kaderbrief-or-number = `kaderbrief` (het kader van de groep) of een getal
 expected-a-field-name = de naam van een veld
 expected-then = `dan` (als ... dan ...)
 expected-subject = een veld, zoals `eigenaar`, of `niet`, `als` of `(`
@@ -416,6 +473,14 @@ expected-comparison = een vergelijking: >=, <=, >, < of =
 
 ## Regelbestanden: betekenis
 
+resolve-no-kaderbrief = het plan noemt geen kaderbrief
+resolve-no-kaderbrief-label = geen kaderbrief in het plan
+resolve-no-kaderbrief-help = Noem hem in het plan: kaderbrief "kaderbrief-2026-2027.toml"
+resolve-sum-outside-total = `som` telt de acties van een groep op en staat alleen in `voor elk totaal`
+resolve-sum-outside-total-label = hier is geen groep
+resolve-sum-outside-total-help = Schrijf bijvoorbeeld: voor elk totaal per team, jaar  eis som inzet <= kaderbrief
+resolve-sum-unit-differs = de som en het kader hebben een andere eenheid
+resolve-sum-unit-differs-label = andere eenheid dan de som
 resolve-no-registers = Er zijn geen registers; noem ze in het plan: register beleid = "beleidsplan-2026-2027.toml"
 resolve-known = bekend zijn: { $names }
 resolve-unknown = { $what ->
@@ -423,6 +488,8 @@ resolve-unknown = { $what ->
     [rule] onbekende regel
     [level] onbekend niveau
     [field] onbekend veld
+    [unit] onbekende eenheid
+    [bound] onbekende grens
    *[subject] onbekend onderwerp
 } `{ $name }`
 resolve-unknown-label = geen { $what ->
@@ -430,6 +497,8 @@ resolve-unknown-label = geen { $what ->
     [rule] regel
     [level] niveau
     [field] veld
+    [unit] eenheid
+    [bound] grens
    *[subject] onderwerp
 } met deze naam
 resolve-unknown-flag = onbekende vlag `{ $flag }` achter het patroon
@@ -552,6 +621,11 @@ cli-coverage--paths = Conceptbestanden of mappen (mappen worden doorzocht op *.m
 cli-coverage--format = Uitvoervorm: human (de boom, leesbaar) of json.
 cli-coverage--output = Schrijf het rapport naar dit bestand (in één keer; nooit over een concept).
 cli-coverage--rules = Gebruik dit regelbestand in plaats van de ingebouwde regels.
+cli-begroting = Toon per team en per jaar (en per beleidslijn) de inzet in euro en fte tegen het kader van de kaderbrief.
+cli-begroting--paths = Conceptbestanden of mappen (mappen worden doorzocht op *.md).
+cli-begroting--format = Uitvoervorm: human (tabellen, leesbaar) of json.
+cli-begroting--output = Schrijf de begroting naar dit bestand (in één keer; nooit over een concept).
+cli-begroting--rules = Gebruik dit regelbestand in plaats van de ingebouwde regels.
 cli-rules = Toon alle regels: ernst, eis en bron.
 cli-rules--rules = Gebruik dit regelbestand in plaats van de ingebouwde regels.
 cli-explain = Leg één regel uit, met een voorbeeld dat faalt en een dat klopt.
@@ -568,6 +642,8 @@ cli-manpage = Schrijf de man-pagina (roff) naar stdout.
 ## Uitzonderingen (waivers)
 
 subject-until = einddatum
+subject-sum = de som van { $field }
+subject-amounts = bedragen
 subject-target = registeronderdeel
 subject-separator = scheiding tussen ID en titel
 subject-field-heading = kop met velden
@@ -654,6 +730,8 @@ report-timeline = Tijdlijn { $period }
 report-timeline-legend = Balk: het tijdpad van een actie; ruit: een mijlpaal; rood: een bevinding in het tijdpad.
 report-no-line = Zonder beleidslijn
 report-no-timeline = Zonder leesbaar tijdpad:
+report-budget = Begroting tegen de kaderbrief
+report-budget-total = Het hele plan
 report-coverage = Dekking van het beleid
 report-n-of-m-covered = { $n } van { $m } onderdelen hebben een actie.
 report-col-node = Onderdeel

@@ -34,6 +34,8 @@ pub struct Cli {
 pub enum Command {
     Check(CheckArgs),
     Coverage(CoverageArgs),
+    #[command(alias = "budget")]
+    Begroting(BudgetArgs),
     Rules(RulesArgs),
     Explain(ExplainArgs),
     Init {
@@ -102,6 +104,20 @@ pub enum CoverageFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct CoverageArgs {
+    pub paths: Vec<PathBuf>,
+
+    #[arg(long, value_enum, default_value_t = CoverageFormat::Human)]
+    pub format: CoverageFormat,
+
+    #[arg(short, long, value_name = "BESTAND")]
+    pub output: Option<PathBuf>,
+
+    #[arg(long, value_name = "BESTAND")]
+    pub rules: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BudgetArgs {
     pub paths: Vec<PathBuf>,
 
     #[arg(long, value_enum, default_value_t = CoverageFormat::Human)]

@@ -17,6 +17,10 @@ const FILES: &[(&str, &str)] = &[
         "rules/iza-midden-nederland.toml",
         include_str!("../rules/iza-midden-nederland.toml"),
     ),
+    (
+        "rules/kaderbrief-2026-2027.toml",
+        include_str!("../rules/kaderbrief-2026-2027.toml"),
+    ),
 ];
 
 /// A bundled file by its path in this repository.

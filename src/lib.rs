@@ -56,6 +56,7 @@ pub mod text;
 pub mod config;
 pub mod draft;
 pub mod inputs;
+pub mod kaderbrief;
 pub mod lang;
 pub mod register;
 // 3. Checking.

@@ -331,6 +331,19 @@ impl Register {
         self.index.get(&id.to_uppercase()).map(|&i| &self.nodes[i])
     }
 
+    /// The index of the node with this ID, compared case-insensitively.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.index.get(&id.to_uppercase()).copied()
+    }
+
+    /// The top of the tree above a node: its line.
+    pub fn root(&self, mut i: usize) -> usize {
+        while let Some(p) = self.nodes[i].parent {
+            i = p;
+        }
+        i
+    }
+
     pub fn node(&self, i: usize) -> &Node {
         &self.nodes[i]
     }

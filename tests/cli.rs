@@ -333,6 +333,7 @@ fn colour_only_when_asked_or_on_a_terminal() {
     assert!(!plain.stdout.contains('\u{1b}'), "piped output has no escape codes");
     let out = Command::new(env!("CARGO_BIN_EXE_kader"))
         .args(["check", "--color", "always", PLAN])
+        .env("KADER_TODAY", common::TODAY)
         .env_remove("NO_COLOR")
         .output()
         .unwrap();

@@ -132,6 +132,7 @@ fn requirement_resolves(eis: &str) -> Result<(), Vec<String>> {
         "voor elk document",
         "voor elke uitzondering",
         "voor elk thema in beleid",
+        "voor elk totaal per team, jaar",
     ];
     let mut all = Vec::new();
     for scope in scopes {
@@ -201,6 +202,8 @@ fn every_scope_in_the_reference_loads() {
         let subject = if subject == "team" { "team".to_owned() } else { subject };
         let eis = if subject == "acties" {
             "eis acties >= 0".to_owned()
+        } else if subject == "som" {
+            "eis som inzet <= kaderbrief".to_owned()
         } else {
             format!("eis {subject} ingevuld")
         };

@@ -370,8 +370,13 @@ fn problems_with_the_input_are_in_every_format() {
 
     let human = common::kader_in(repo.path(), &["check"]);
     assert_eq!(human.code, 2);
-    let last = human.stdout.lines().last().unwrap();
-    assert!(last.ends_with(", 1 probleem"), "{last}");
+    // The summary line (the kaderbrief's deadline follows it).
+    let summary = human
+        .stdout
+        .lines()
+        .find(|l| l.split_whitespace().nth(1).is_some_and(|w| w.starts_with("bestand")))
+        .unwrap();
+    assert!(summary.ends_with(", 1 probleem"), "{summary}");
     assert!(
         human.stdout.contains("fout: jaarplan/team-oud.md:3:4: is geen UTF-8"),
         "{}",

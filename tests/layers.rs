@@ -11,7 +11,10 @@ const FLOORS: &[(&str, &[&str])] = &[
         "1 ground",
         &["source", "text", "i18n", "diagnostic", "embedded", "model", "origin"],
     ),
-    ("2 reading", &["register", "lang", "draft", "config", "inputs"]),
+    (
+        "2 reading",
+        &["register", "kaderbrief", "lang", "draft", "config", "inputs"],
+    ),
     ("3 checking", &["check", "baseline", "engine", "fix", "ruletest"]),
     ("4 rendering", &["render"]),
     ("5 commands", &["cli", "lsp", "commands", "fuzzing"]),

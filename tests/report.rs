@@ -33,6 +33,7 @@ fn the_report_of_the_bundled_plan_is_deterministic_and_complete() {
         "tijdlijn",
         "gantt",
         "dekking",
+        "begroting",
         "acties",
         "bevindingen",
         "genegeerd",
@@ -41,7 +42,7 @@ fn the_report_of_the_bundled_plan_is_deterministic_and_complete() {
     }
     assert!(html.contains("Nog niet klaar: 7 van 12 acties compleet."));
     assert_eq!(html.matches("<tr class=\"action\"").count(), 12);
-    assert_eq!(html.matches("<div class=\"finding ").count(), 14);
+    assert_eq!(html.matches("<div class=\"finding ").count(), 17);
     assert_eq!(html.matches("<rect class=\"bar").count(), 12);
     assert_eq!(html.matches("<rect class=\"bar late\"").count(), 2);
     assert!(html.contains("@media print"));

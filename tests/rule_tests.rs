@@ -49,7 +49,11 @@ fn a_failing_example_without_a_marker_is_reported_in_the_rule_file() {
             "    - **Eigenaar:** n.t.b.",
         );
     std::fs::write(dir.path().join("regels.kader"), &rules).unwrap();
-    for reg in ["beleidsplan-2026-2027.toml", "iza-midden-nederland.toml"] {
+    for reg in [
+        "beleidsplan-2026-2027.toml",
+        "iza-midden-nederland.toml",
+        "kaderbrief-2026-2027.toml",
+    ] {
         std::fs::copy(
             format!("{}/rules/{reg}", env!("CARGO_MANIFEST_DIR")),
             dir.path().join(reg),

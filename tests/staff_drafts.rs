@@ -14,12 +14,14 @@ const ACTION: &str = "\
 ";
 
 /// (rule, line, column) of every finding with a place, and the plan-wide ones as (rule, node).
+/// The findings with a place in the draft. These drafts have no front matter, so no team:
+/// that `begroting-team` warning at line 1 is its own fixture's business.
 fn places(run: &common::Run) -> Vec<(String, u64, u64)> {
     run.json()["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|d| !d["range"].is_null())
+        .filter(|d| !d["range"].is_null() && d["rule"] != "begroting-team")
         .map(|d| {
             (
                 d["rule"].as_str().unwrap().to_owned(),
@@ -183,7 +185,9 @@ fn one_fault_gives_one_finding() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|d| d["rule"] == "beleid-dekking")
+        .filter(|d| {
+            ["beleid-dekking", "kaderbrief-prioriteit", "begroting-team"].contains(&d["rule"].as_str().unwrap())
+        })
         .count();
     assert_eq!(json["summary"]["warnings"], 1 + coverage, "{}", run.stdout);
 }

@@ -5,19 +5,18 @@
 //! Must not: build diagnostics or fill message templates (that is `check::mod`).
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::diagnostic::{Fix, Label};
 use crate::i18n::tr;
-use crate::lang::ruleset::{Expr, FieldKind, Pred, RuleSet, Subject, Test};
+use crate::lang::ruleset::{Bound, Expr, FieldKind, Pred, RuleSet, Subject, Test};
+use crate::model::amount::{self as amount, AmountProblem, ProblemKind, Unit};
 use crate::model::time::{self, NOTATIONS, Part};
 use crate::model::{Action, ActionHeading, Document, Field, ValueFacts, Waiver};
 use crate::register::Register;
 use crate::source::{SourceId, Span};
 use crate::text::short;
 
+use super::budget::Group;
 use super::plan::PlanIndex;
 
 /// What a rule is evaluated on.
@@ -33,6 +32,10 @@ pub enum Item<'a> {
     /// A register node: (register index, node index).
     Node(usize, usize),
     Waiver(&'a Waiver),
+    /// A group of the plan's amounts (`voor elk totaal`).
+    Group(&'a Group<'a>),
+    /// A priority of the kaderbrief (index into its priorities).
+    Priority(usize),
 }
 
 impl Item<'_> {
@@ -44,8 +47,9 @@ impl Item<'_> {
             Item::Field(_, f) => f.value.span,
             Item::Name(_, n, _) => n.span,
             Item::Document(d) => d.field_heading.as_ref().map_or(Span::new(0, 0), |h| h.span),
-            Item::Node(..) => Span::new(0, 0),
+            Item::Node(..) | Item::Priority(_) => Span::new(0, 0),
             Item::Waiver(w) => w.span,
+            Item::Group(g) => g.anchor.1,
         }
     }
 }
@@ -66,6 +70,8 @@ pub struct Failure {
     pub related: Vec<Label>,
     /// What would repair it (see `diagnostic::Fix`), best first.
     pub fixes: Vec<Fix>,
+    /// Further template values (`{totaal}`, `{kader}`, `{verschil}`).
+    pub extra: Vec<(&'static str, String)>,
 }
 
 impl Failure {
@@ -79,6 +85,7 @@ impl Failure {
             note: None,
             related: Vec::new(),
             fixes: Vec::new(),
+            extra: Vec::new(),
         }
     }
 
@@ -92,6 +99,9 @@ impl Failure {
         });
     }
 }
+
+/// How many contributing actions a total's finding labels (the largest shares).
+const MAX_SHARE_LABELS: usize = 8;
 
 /// "Vervang `old` door `new`".
 fn replace_title(old: &str, new: &str) -> String {
@@ -171,6 +181,8 @@ fn subject_word(rules: &RuleSet, s: &Subject) -> String {
         Subject::WaiverTarget => tr!("subject-target"),
         Subject::Separator => tr!("subject-separator"),
         Subject::FieldHeading => tr!("subject-field-heading"),
+        Subject::Sum(d) => tr!("subject-sum", field = field_word(rules, *d)),
+        Subject::DocAmounts => tr!("subject-amounts"),
     }
 }
 
@@ -260,7 +272,7 @@ impl<'a> Eval<'a> {
             (Subject::Name, Item::Name(_, n, _)) => plain(&n.value, n.span),
             // Present unless the heading was read without its separator.
             (Subject::Separator, Item::Heading(h)) if h.gap.is_none() => plain(&h.text.value, h.text.span),
-            (Subject::NodeActions, Item::Document(_)) => plain("", item.anchor()),
+            (Subject::NodeActions | Subject::DocAmounts, Item::Document(_)) => plain("", item.anchor()),
             (Subject::FieldHeading, Item::Document(d)) => {
                 d.field_heading.as_ref().and_then(|h| plain(&h.value, h.span))
             }
@@ -271,7 +283,18 @@ impl<'a> Eval<'a> {
                 .and_then(|(_, v)| plain(&v.value, v.span)),
             (Subject::Id, Item::Node(r, n)) => plain(&self.rules.registers[r].nodes[n].id, Span::new(0, 0)),
             (Subject::Title, Item::Node(r, n)) => plain(&self.rules.registers[r].nodes[n].title, Span::new(0, 0)),
-            (Subject::NodeActions, Item::Node(..)) => plain("", Span::new(0, 0)),
+            (Subject::NodeActions, Item::Node(..) | Item::Priority(_)) => plain("", Span::new(0, 0)),
+            (Subject::Id, Item::Priority(p)) => self
+                .rules
+                .kaderbrief
+                .as_ref()
+                .and_then(|k| k.priorities.get(p))
+                .and_then(|pr| plain(&pr.id, Span::new(0, 0))),
+            (Subject::Title, Item::Priority(p)) => self
+                .rules
+                .priorities
+                .get(p)
+                .and_then(|&(r, n)| plain(&self.rules.registers[r].nodes[n].title, Span::new(0, 0))),
             (Subject::WaiverRule, Item::Waiver(w)) => w.rule.as_ref().and_then(|t| plain(&t.value, t.span)),
             (Subject::WaiverReason, Item::Waiver(w)) => w.reason.as_ref().and_then(|t| plain(&t.value, t.span)),
             (Subject::WaiverTarget, Item::Waiver(w)) => w.target.as_ref().and_then(|t| plain(&t.value, t.span)),
@@ -293,6 +316,9 @@ impl<'a> Eval<'a> {
     }
 
     fn test(&mut self, t: &Test, item: Item<'a>) -> Outcome {
+        if let (Pred::Total { unit, cmp, bound }, Subject::Sum(def), Item::Group(g)) = (&t.pred, &t.subject, item) {
+            return self.total(g, *def, *unit, *cmp, *bound);
+        }
         let Some(v) = self.value(&t.subject, item) else {
             return match t.pred {
                 Pred::Filled => {
@@ -566,12 +592,70 @@ impl<'a> Eval<'a> {
                 if fails.is_empty() { Ok(()) } else { Err(fails) }
             }
             Pred::HasAmount => {
-                if AMOUNT.is_match(&v.text.to_ascii_lowercase()) {
+                let owned;
+                let amounts = match v.field.and_then(|f| f.amounts.as_deref()) {
+                    Some(a) => a,
+                    None => {
+                        owned = crate::draft::amount::read_amounts(v.text, v.span);
+                        &owned
+                    }
+                };
+                // Written as an amount, countable or not: `bedragen leesbaar` says which not.
+                let named = !amounts.amounts.is_empty()
+                    || amounts.problems.iter().any(|p| {
+                        matches!(
+                            p.kind,
+                            ProblemKind::Multiplier(_) | ProblemKind::Range | ProblemKind::DecimalPoint(_)
+                        )
+                    });
+                if named {
                     Ok(())
                 } else {
                     fail(v.span, tr!("eval-no-amount"))
                 }
             }
+            Pred::AmountsReadable => {
+                let Some(amounts) = v.field.and_then(|f| f.amounts.as_deref()) else {
+                    return Ok(());
+                };
+                let fails: Vec<Failure> = amounts
+                    .problems
+                    .iter()
+                    // `€ PM` is the placeholder rule's.
+                    .filter(|p| p.kind != ProblemKind::Placeholder)
+                    .map(|p| self.amount_failure(&v, p))
+                    .collect();
+                if fails.is_empty() { Ok(()) } else { Err(fails) }
+            }
+            Pred::TeamListed => {
+                let Some(k) = self.rules.kaderbrief.as_ref() else {
+                    return Ok(());
+                };
+                let name = strip_marks(v.text);
+                if k.team(name).is_some() {
+                    return Ok(());
+                }
+                let mut f = Failure::at(v.span, tr!("eval-team-not-listed", name = short(name)));
+                f.value = Some(name.to_owned());
+                // `Team Wijkzrog` is close to `Wijkzorg`: compare without the word "Team".
+                let bare = name
+                    .split_once(' ')
+                    .filter(|(first, _)| first.eq_ignore_ascii_case("team"))
+                    .map_or(name, |(_, rest)| rest.trim());
+                match crate::lang::keywords::did_you_mean(bare, k.team_names()) {
+                    Some(m) => {
+                        f.help = Some(crate::i18n::did_you_mean_code(m));
+                        // Another team is another frame: a person decides.
+                        f.replace_with(m, replace_title(name, m), false);
+                    }
+                    None => {
+                        let names: Vec<String> = k.team_names().map(|n| format!("`{n}`")).collect();
+                        f.help = Some(tr!("eval-team-names", names = names.join(", ")));
+                    }
+                }
+                Err(vec![f])
+            }
+            Pred::Total { .. } => Ok(()),
             // A field's own name was matched when the draft was read.
             Pred::Known if matches!(item, Item::Name(_, _, true)) => Ok(()),
             Pred::Known if matches!(t.subject, Subject::Name) => self.known_field(v),
@@ -596,7 +680,20 @@ impl<'a> Eval<'a> {
                     (Subject::NodeActions, Item::Node(r, node)) => {
                         (self.plan.map_or(0, |p| p.coverage(r, node).len()), "actions")
                     }
+                    (Subject::NodeActions, Item::Priority(p)) => {
+                        let (r, node) = self.rules.priorities[p];
+                        (self.plan.map_or(0, |p| p.coverage(r, node).len()), "actions")
+                    }
                     (Subject::NodeActions, Item::Document(d)) => (d.actions.len(), "actions"),
+                    (Subject::DocAmounts, Item::Document(d)) => (
+                        d.actions
+                            .iter()
+                            .flat_map(|a| &a.fields)
+                            .filter_map(|f| f.amounts.as_deref())
+                            .map(|x| x.amounts.len())
+                            .sum(),
+                        "amounts",
+                    ),
                     _ => match v.def.map(|d| self.rules.fields[d].kind) {
                         Some(FieldKind::Links(_) | FieldKind::Actions) => (Self::links(&v).len(), "links"),
                         _ => (word_count(v.text), "words"),
@@ -605,7 +702,7 @@ impl<'a> Eval<'a> {
                 if cmp.holds(count, *n) {
                     return Ok(());
                 }
-                let label = if count == 0 && matches!(item, Item::Node(..)) {
+                let label = if count == 0 && matches!(item, Item::Node(..) | Item::Priority(_)) {
                     tr!("eval-no-action-links-here")
                 } else if count == 0 && matches!(item, Item::Document(_)) {
                     tr!("eval-heading-not-action")
@@ -614,7 +711,12 @@ impl<'a> Eval<'a> {
                 };
                 let mut f = Failure::at(v.span, label);
                 f.field = v.def;
-                if let Item::Node(r, node) = item {
+                let node_of = match item {
+                    Item::Node(r, node) => Some((r, node)),
+                    Item::Priority(p) => self.rules.priorities.get(p).copied(),
+                    _ => None,
+                };
+                if let Some((r, node)) = node_of {
                     let reg = &self.rules.registers[r];
                     let points: Vec<&str> = reg.nodes[node].points.iter().take(3).map(|p| p.text.as_str()).collect();
                     if !points.is_empty() {
@@ -699,6 +801,118 @@ impl<'a> Eval<'a> {
             f.replace_with(m, replace_title(id, m), false);
         }
         Err(vec![f])
+    }
+
+    /// `som inzet <= kaderbrief`: the group's sum in each unit asked, against its frame (no
+    /// frame: nothing to hold it against) or a number. Each contributing action is a label
+    /// with its share.
+    fn total(
+        &self,
+        g: &Group<'_>,
+        def: usize,
+        unit: Option<Unit>,
+        cmp: crate::lang::ruleset::Cmp,
+        bound: Bound,
+    ) -> Outcome {
+        let units: &[Unit] = match unit {
+            Some(Unit::Euro) => &[Unit::Euro],
+            Some(_) => &[Unit::Fte],
+            None => &[Unit::Euro, Unit::Fte],
+        };
+        let mut fails = Vec::new();
+        for &u in units {
+            let limit = match bound {
+                Bound::Number(n) => n,
+                Bound::Frame => match g.frame(self.rules, u) {
+                    Some(f) => f,
+                    None => continue,
+                },
+            };
+            let sum = g.sum(def, u);
+            if cmp.holds_f64(sum, limit) {
+                continue;
+            }
+            let write = |v: f64| match u {
+                Unit::Euro => amount::format_euro(v),
+                _ => amount::format_fte(v),
+            };
+            let (total, frame, diff) = (write(sum), write(limit), write((sum - limit).abs()));
+            let label = match bound {
+                Bound::Frame => tr!("eval-total-frame", total = total.as_str(), frame = frame.as_str()),
+                Bound::Number(_) => tr!(
+                    "eval-total",
+                    total = total.as_str(),
+                    frame = frame.as_str(),
+                    cmp = cmp.symbol()
+                ),
+            };
+            let mut f = Failure::at(g.anchor.1, label);
+            f.field = Some(def);
+            f.value = Some(total.clone());
+            f.extra = vec![("totaal", total), ("kader", frame), ("verschil", diff)];
+            let year = g.year().map(|y| y.to_string()).unwrap_or_default();
+            // The largest shares as labels, in plan order; the rest in a note: forty labels
+            // help no reader.
+            let mut parts = g.by_action(def, u);
+            let mut order: Vec<usize> = (0..parts.len()).collect();
+            order.sort_by(|&a, &b| parts[b].1.total_cmp(&parts[a].1).then(a.cmp(&b)));
+            let shown: std::collections::HashSet<usize> = order.iter().take(MAX_SHARE_LABELS).copied().collect();
+            let (mut rest, mut rest_sum) = (0usize, 0.0);
+            for (i, (share, part, span)) in parts.drain(..).enumerate() {
+                if !shown.contains(&i) {
+                    rest += 1;
+                    rest_sum += part;
+                    continue;
+                }
+                f.related.push(Label::new(
+                    share.doc.source,
+                    span,
+                    tr!(
+                        "eval-total-share",
+                        action = share.action.id.value.as_str(),
+                        share = write(part),
+                        year = year.as_str()
+                    ),
+                ));
+            }
+            if rest > 0 {
+                f.note = Some(tr!("eval-total-rest", count = rest, sum = write(rest_sum)));
+            }
+            fails.push(f);
+        }
+        if fails.is_empty() { Ok(()) } else { Err(fails) }
+    }
+
+    /// Why an amount cannot be counted, at its place, with how to write it.
+    fn amount_failure(&self, v: &Val<'_>, p: &AmountProblem) -> Failure {
+        let written = v
+            .text
+            .get(p.span.start.saturating_sub(v.span.start)..p.span.end.saturating_sub(v.span.start))
+            .unwrap_or(v.text);
+        let (label, help) = match &p.kind {
+            ProblemKind::Multiplier(per) => (
+                tr!("eval-amount-multiplier", per = short(per)),
+                tr!("eval-amount-multiplier-help", written = short(written)),
+            ),
+            ProblemKind::Range => (tr!("eval-amount-range"), tr!("eval-amount-range-help")),
+            ProblemKind::DecimalPoint(comma) => (
+                tr!("eval-amount-point"),
+                tr!("eval-amount-point-help", comma = comma.as_str()),
+            ),
+            ProblemKind::Unreadable | ProblemKind::Placeholder => {
+                (tr!("eval-amount-unreadable"), tr!("eval-amount-unreadable-help"))
+            }
+        };
+        let mut f = Failure::at(p.span, label);
+        f.field = v.def;
+        f.value = Some(written.to_owned());
+        f.help = Some(help);
+        if let ProblemKind::DecimalPoint(comma) = &p.kind {
+            let point = comma.replace(',', ".");
+            let fixed = written.replacen(&point, comma, 1);
+            f.replace_with(&fixed, replace_title(written, &fixed), true);
+        }
+        f
     }
 
     fn part_failure(&self, p: &Part, label: String, v: &Val<'_>) -> Failure {
@@ -899,14 +1113,6 @@ fn said(v: &Val<'_>, p: &Part) -> String {
         format!("`{w}` ({reading})")
     }
 }
-
-/// An amount of people, time or money: `0,4 fte`, `40 uur`, `€ 12.000`, `€12k`, `1.200 euro`.
-static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    // Matched against the ASCII-lowercased value: a case-insensitive pattern with these
-    // alternations costs ten times as much to build at every start.
-    Regex::new(r"[0-9]+(?:[.,][0-9]+)?\s*(?:fte|uur|uren)(?-u:\b)|€\s*[0-9]|[0-9][0-9.,]*\s*(?:k€|keur|k|euro|eur|mln|miljoen)(?-u:\b)")
-        .expect("valid")
-});
 
 /// "12 woorden; vereist: minstens 25": what was counted against what the rule requires.
 /// `what` is `words`, `characters`, `links` or `actions`.

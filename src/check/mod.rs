@@ -6,6 +6,7 @@
 //! in parallel); rules that need the whole plan (`uniek`) run in [`check_plan`] after.
 //! Must not: know any rule by ID: everything rule-specific comes from the rule file.
 
+pub mod budget;
 pub mod coverage;
 mod eval;
 mod plan;
@@ -52,21 +53,51 @@ pub fn check_document(doc: &Document, rules: &RuleSet) -> Vec<Diagnostic> {
 pub fn check_plan(docs: &[Document], rules: &RuleSet) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let index = PlanIndex::build(docs, rules);
+    let mut budget: Option<budget::Budget<'_>> = None;
     for rule in rules
         .rules
         .iter()
         .filter(|r| r.enabled && r.plan_wide && !r.after_waivers)
     {
-        if let Scope::Node { register, level } = &rule.scope {
-            let mut ev = Eval {
-                rules,
-                source: crate::source::SourceId(u32::MAX),
-                plan: Some(&index),
-                unique: UniqueIndex::new(),
-                used: None,
-            };
-            run_nodes(&mut ev, rule, *register, level, &mut out);
-            continue;
+        let plan_ev = || Eval {
+            rules,
+            source: crate::source::SourceId(u32::MAX),
+            plan: Some(&index),
+            unique: UniqueIndex::new(),
+            used: None,
+        };
+        match &rule.scope {
+            Scope::Node { register, level } => {
+                let reg = &rules.registers[*register];
+                let nodes = reg
+                    .nodes
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, n)| n.level == *level && rules.covers(*register, i))
+                    .map(|(i, n)| (Item::Node(*register, i), n.id.as_str(), n.title.as_str()));
+                run_nodes(&mut plan_ev(), rule, nodes, &mut out);
+                continue;
+            }
+            Scope::Priority => {
+                // Like the register's nodes: only those under `dekking` of kader.toml.
+                let nodes = rules
+                    .priorities
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &(r, n))| rules.covers(r, n))
+                    .map(|(p, &(r, n))| {
+                        let node = rules.registers[r].node(n);
+                        (Item::Priority(p), node.id.as_str(), node.title.as_str())
+                    });
+                run_nodes(&mut plan_ev(), rule, nodes, &mut out);
+                continue;
+            }
+            Scope::Total { by } => {
+                let budget = budget.get_or_insert_with(|| budget::Budget::build(docs, rules));
+                run_totals(rules, &index, rule, budget, by, &mut out);
+                continue;
+            }
+            _ => {}
         }
         if rule.expr.asks_unique() {
             // One `uniek` index across all files of the plan, filled in file order.
@@ -132,7 +163,7 @@ fn run_rule<'a>(ev: &mut Eval<'a>, rule: &Rule, doc: &'a Document, out: &mut Vec
             .collect(),
         Scope::Document => vec![Item::Document(doc)],
         Scope::Waiver => doc.waivers.iter().map(Item::Waiver).collect(),
-        Scope::Node { .. } => Vec::new(),
+        Scope::Node { .. } | Scope::Total { .. } | Scope::Priority => Vec::new(),
     };
     for item in items {
         if let Some(with) = &rule.with
@@ -161,7 +192,7 @@ fn emit(rules: &RuleSet, rule: &Rule, doc: &Document, item: Item<'_>, f: Failure
             Some(h.text.value.as_str()),
         ),
         Item::Waiver(w) => (w.action.as_ref().map(|(id, _)| id.as_str()), None, None),
-        Item::Document(_) | Item::Node(..) => (None, None, None),
+        Item::Document(_) | Item::Node(..) | Item::Group(_) | Item::Priority(_) => (None, None, None),
     };
     let field = f.field.or(match item {
         Item::Field(_, fl) => Some(fl.def),
@@ -176,6 +207,7 @@ fn emit(rules: &RuleSet, rule: &Rule, doc: &Document, item: Item<'_>, f: Failure
         rule: &rule.id,
         node: "",
         node_title: "",
+        extra: &f.extra,
     };
     let mut d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(rule.message_for_reader()))
         .with_primary(Label::new(doc.source, f.span, f.label));
@@ -205,6 +237,8 @@ struct Vars<'a> {
     rule: &'a str,
     node: &'a str,
     node_title: &'a str,
+    /// Values a requirement adds (`{totaal}`), and a total's group (`{team}`, `{jaar}`).
+    extra: &'a [(&'a str, String)],
 }
 
 impl Vars<'_> {
@@ -228,6 +262,14 @@ impl Vars<'_> {
                 "regel" => out.push_str(self.rule),
                 "node" => out.push_str(&short(self.node)),
                 "nodetitel" => out.push_str(&short(self.node_title)),
+                other if self.extra.iter().any(|(k, _)| *k == other) => {
+                    let v = self
+                        .extra
+                        .iter()
+                        .find(|(k, _)| *k == other)
+                        .map_or("", |(_, v)| v.as_str());
+                    out.push_str(&short(v));
+                }
                 other => {
                     out.push('{');
                     out.push_str(other);
@@ -403,16 +445,16 @@ pub fn check_waivers(docs: &[Document], rules: &RuleSet, used: &UsedWaivers) -> 
     out
 }
 
-/// Register-node rules (`voor elk thema in beleid`): plan-level findings without a file.
-fn run_nodes(ev: &mut Eval<'_>, rule: &Rule, register: usize, level: &str, out: &mut Vec<Diagnostic>) {
-    let reg = &ev.rules.registers[register];
-    for (n, node) in reg
-        .nodes
-        .iter()
-        .enumerate()
-        .filter(|&(i, n)| n.level == level && ev.rules.covers(register, i))
-    {
-        let Err(failures) = ev.eval(&rule.expr, Item::Node(register, n)) else {
+/// Register-node rules (`voor elk thema in beleid`, `voor elke prioriteit in kaderbrief`):
+/// plan-level findings without a file, each naming its node.
+fn run_nodes<'a>(
+    ev: &mut Eval<'a>,
+    rule: &Rule,
+    nodes: impl Iterator<Item = (Item<'a>, &'a str, &'a str)>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (item, id, title) in nodes {
+        let Err(failures) = ev.eval(&rule.expr, item) else {
             continue;
         };
         for f in failures {
@@ -423,12 +465,13 @@ fn run_nodes(ev: &mut Eval<'_>, rule: &Rule, register: usize, level: &str, out: 
                 value: f.value.as_deref().map(display_value).unwrap_or_default(),
                 heading: String::new(),
                 rule: &rule.id,
-                node: &node.id,
-                node_title: &node.title,
+                node: id,
+                node_title: title,
+                extra: &f.extra,
             };
             let mut d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(rule.message_for_reader()))
                 .with_note(f.label);
-            d.node = Some(node.id.clone());
+            d.node = Some(id.to_owned());
             if let Some(h) = f.help {
                 d = d.with_help(h);
             }
@@ -437,6 +480,74 @@ fn run_nodes(ev: &mut Eval<'_>, rule: &Rule, register: usize, level: &str, out: 
             }
             if let Some(note) = f.note {
                 d = d.with_note(note);
+            }
+            out.push(d);
+        }
+    }
+}
+
+/// Total rules (`voor elk totaal per team, jaar`): one finding per group and unit that does
+/// not hold, at the group's anchor (the `team` line of its first draft), with every
+/// contributing action as a label.
+fn run_totals(
+    rules: &RuleSet,
+    index: &PlanIndex<'_>,
+    rule: &Rule,
+    budget: &budget::Budget<'_>,
+    by: &[crate::lang::ruleset::Dim],
+    out: &mut Vec<Diagnostic>,
+) {
+    let groups = budget::groups(budget, by, rules);
+    let mut ev = Eval {
+        rules,
+        source: crate::source::SourceId(u32::MAX),
+        plan: Some(index),
+        unique: UniqueIndex::new(),
+        used: None,
+    };
+    let names: Vec<Vec<&str>> = by
+        .iter()
+        .map(|d| match d {
+            crate::lang::ruleset::Dim::Year => vec!["jaar", "year"],
+            crate::lang::ruleset::Dim::Meta(k) => vec![k.as_str()],
+            crate::lang::ruleset::Dim::Links(def) => vec![rules.fields[*def].name.as_str()],
+        })
+        .collect();
+    for g in &groups {
+        let Err(failures) = ev.eval(&rule.expr, Item::Group(g)) else {
+            continue;
+        };
+        for f in failures {
+            let mut extra: Vec<(&str, String)> = f.extra.iter().map(|(k, v)| (*k, v.clone())).collect();
+            extra.push(("groep", g.describe(ev.rules)));
+            for (i, written) in names.iter().enumerate() {
+                let value = g.part(ev.rules, i);
+                extra.extend(written.iter().map(|n| (*n, value.clone())));
+            }
+            let vars = Vars {
+                action: "",
+                title: "",
+                field: f.field.map(|d| field_word(ev.rules, d)).unwrap_or_default(),
+                value: f.value.as_deref().map(display_value).unwrap_or_default(),
+                heading: String::new(),
+                rule: &rule.id,
+                node: "",
+                node_title: "",
+                extra: &extra,
+            };
+            let mut d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(rule.message_for_reader()))
+                .with_primary(Label::new(g.anchor.0, g.anchor.1, f.label));
+            for l in f.related {
+                d = d.with_label(l);
+            }
+            if let Some(h) = f.help {
+                d = d.with_help(h);
+            }
+            if let Some(h) = rule.help_for_reader() {
+                d = d.with_help(vars.fill(h));
+            }
+            if let Some(n) = f.note {
+                d = d.with_note(n);
             }
             out.push(d);
         }

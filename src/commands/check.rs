@@ -81,11 +81,7 @@ pub(super) fn once(
             .map(|(b, base)| b.apply(&mut checked.diagnostics, checked.sources, base));
         let mut summary = checked.summary();
         summary.baseline = applied.as_ref().map(|a| (a.suppressed, a.fixed_count()));
-        summary.deadline = setup
-            .config
-            .deadline
-            .or(setup.rules.plan.deadline)
-            .map(|d| (d, ctx.today));
+        summary.deadline = setup.config.deadline.or(setup.rules.deadline()).map(|d| (d, ctx.today));
         let format = match args.format {
             FormatArg::Human => Format::Human,
             FormatArg::Json => Format::Json,

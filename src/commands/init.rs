@@ -28,6 +28,10 @@ pub fn files() -> Vec<(&'static str, &'static str)> {
             embedded::file("rules/iza-midden-nederland.toml").expect("bundled"),
         ),
         (
+            "regels/kaderbrief-2026-2027.toml",
+            embedded::file("rules/kaderbrief-2026-2027.toml").expect("bundled"),
+        ),
+        (
             "jaarplan/team-voorbeeld.md",
             include_str!("../../templates/team-voorbeeld.md"),
         ),
@@ -76,6 +80,18 @@ pub fn config_text(today: jiff::civil::Date) -> String {
     )
 }
 
+/// The kaderbrief to write on `today`: like kader.toml, without a deadline that has passed.
+pub fn kaderbrief_text(today: jiff::civil::Date) -> String {
+    let bundled = embedded::file("rules/kaderbrief-2026-2027.toml").expect("bundled");
+    if today <= jiff::civil::date(2026, 9, 15) {
+        return bundled.to_owned();
+    }
+    bundled.replace(
+        TEMPLATE_DEADLINE,
+        &format!("{}\n# inleverdatum = JJJJ-MM-DD", tr!("init-deadline-passed")),
+    )
+}
+
 /// Write what is missing. The example draft only comes with a new plan: when kader.toml
 /// was already there, or the plan folder holds drafts, a second `init` leaves it out (it
 /// would become part of the plan that is checked).
@@ -88,6 +104,8 @@ pub fn init(dir: &Path, today: jiff::civil::Date) -> std::io::Result<Vec<Outcome
             let path = dir.join(rel);
             let text = if rel == "kader.toml" {
                 config_text(today)
+            } else if rel == "regels/kaderbrief-2026-2027.toml" {
+                kaderbrief_text(today)
             } else {
                 contents.to_owned()
             };

@@ -8,6 +8,7 @@
 //! Must not: check anything itself; the pipeline is `engine`.
 
 pub mod baseline;
+pub mod budget;
 pub mod check;
 pub mod coverage;
 pub mod explain;
@@ -117,6 +118,7 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStat
     let status = i18n::with_lang(lang.unwrap_or_default(), || match cli.command {
         Command::Check(args) => check::run(args, &ctx, stdout, stderr),
         Command::Coverage(args) => coverage::run(args, &ctx, stdout, stderr),
+        Command::Begroting(args) => budget::run(args, &ctx, stdout, stderr),
         Command::Rules(args) => rules::run(args, &ctx, stdout, stderr),
         Command::Explain(args) => explain::run(args, &ctx, stdout, stderr),
         Command::Test { rules } => test::run(&rules, &ctx, stdout, stderr),

@@ -20,15 +20,17 @@ pub fn run(args: ReportArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut
         summary.deadline = setup
             .config
             .deadline
-            .or(checked.rules.plan.deadline)
+            .or(checked.rules.deadline())
             .map(|d| (d, ctx.today));
         let cov = check::coverage::coverage(checked.docs, checked.rules);
+        let budget = check::budget::table(checked.docs, checked.rules);
         let page = render::html::Report {
             docs: checked.docs,
             diagnostics: &checked.diagnostics,
             sources: checked.sources,
             rules: checked.rules,
             coverage: &cov,
+            budget: &budget,
             summary,
             today: ctx.today,
         };

@@ -7,6 +7,7 @@ use crate::lang::ruleset::{FieldKind, RuleSet};
 use crate::model::{Action, ActionHeading, Document, Field, Link, Waiver};
 use crate::source::{SourceId, Span, Spanned};
 
+use super::amount::read_amounts;
 use super::markdown::{self, Blocks};
 use super::time::parse_timeline;
 use crate::i18n::tr;
@@ -679,12 +680,14 @@ impl<'a> Extractor<'a> {
             };
             Box::new(parse_timeline(&raw, value, plan))
         });
+        let amounts = (self.rules.fields[def].kind == FieldKind::Amount).then(|| Box::new(read_amounts(&raw, value)));
         action.fields.push(Field {
             def,
             name: Spanned::new(self.text[name.range()].to_owned(), name),
             value: Spanned::new(raw, value),
             links,
             time,
+            amounts,
             facts: std::sync::OnceLock::new(),
         });
     }

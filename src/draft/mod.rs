@@ -5,6 +5,7 @@
 //! Must not: decide whether anything is right or wrong; only the input format itself
 //! (front matter that is not TOML) gets a diagnostic here.
 
+pub mod amount;
 mod extract;
 mod markdown;
 pub mod time;

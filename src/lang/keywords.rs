@@ -40,6 +40,7 @@ pub enum Kw {
     Period,
     Register,
     Deadline,
+    Kaderbrief,
     // action block
     Recognise,
     Heading,
@@ -65,6 +66,7 @@ pub enum Kw {
     ScopeDocument,
     ScopeWaiver,
     ScopeName,
+    ScopeTotal,
     // predicates
     Filled,
     Matches,
@@ -82,6 +84,7 @@ pub enum Kw {
     StartsBefore,
     NoCycle,
     HasAmount,
+    AmountsReadable,
     Known,
     Used,
     // field kinds
@@ -184,6 +187,13 @@ pub const KEYWORDS: &[Keyword] = &[
         "inleverdatum",
         "deadline",
         "de inleverdatum van het plan"
+    ),
+    kw!(
+        Kaderbrief,
+        Plan,
+        "kaderbrief",
+        "framework",
+        "de kaderbrief met inleverdatum, kaders per team en prioriteiten: `kaderbrief \"bestand.toml\"`"
     ),
     kw!(
         Recognise,
@@ -297,6 +307,13 @@ pub const KEYWORDS: &[Keyword] = &[
         "elk conceptbestand (velden uit het voorwerk)"
     ),
     kw!(
+        ScopeTotal,
+        Scope,
+        "totaal",
+        "total",
+        "elk totaal van de acties per groep: `voor elk totaal per team, jaar`"
+    ),
+    kw!(
         Filled,
         Predicate,
         "ingevuld",
@@ -402,6 +419,13 @@ pub const KEYWORDS: &[Keyword] = &[
         "bevat bedrag",
         "has amount",
         "de waarde noemt een hoeveelheid: fte, uren, € of euro"
+    ),
+    kw!(
+        AmountsReadable,
+        Predicate,
+        "bedragen leesbaar",
+        "amounts readable",
+        "elk bedrag in de waarde is te tellen: geen `per wijkmanager` zonder aantal, geen bereik"
     ),
     kw!(Known, Predicate, "bekend", "known", "de waarde is een bekende regel"),
     kw!(

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::i18n::tr;
+use crate::kaderbrief::Kaderbrief;
 use crate::origin::{InputKind, Origin, describe_io_error};
 use crate::register::Register;
 use crate::source::{SourceFile, SourceId, Sources, Span};
@@ -40,6 +41,7 @@ pub fn load(entry: &str, origin: &dyn Origin, sources: &mut Sources) -> (Option<
         open: Vec::new(),
         loaded: std::collections::HashSet::new(),
         registers: Vec::new(),
+        kaderbrief: None,
     };
     let Some(entry_id) = loader.file(entry, None) else {
         return (None, loader.diags);
@@ -48,12 +50,13 @@ pub fn load(entry: &str, origin: &dyn Origin, sources: &mut Sources) -> (Option<
         diags,
         items,
         registers,
+        kaderbrief,
         ..
     } = loader;
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return (None, diags);
     }
-    let (set, more) = resolve::resolve(items, entry_id, registers);
+    let (set, more) = resolve::resolve(items, entry_id, registers, kaderbrief);
     let mut all = diags;
     all.extend(more);
     (set, all)
@@ -82,6 +85,8 @@ struct Loader<'a> {
     /// Every file read so far (canonical paths): each is read once.
     loaded: std::collections::HashSet<String>,
     registers: resolve::LoadedRegisters,
+    /// The kaderbrief the plan names, read.
+    kaderbrief: Option<Kaderbrief>,
 }
 
 impl Loader<'_> {
@@ -138,6 +143,15 @@ impl Loader<'_> {
                             let reg = self.register(&target, id, rpath.span);
                             self.registers.push((name.clone(), reg));
                         }
+                        if let syntax::PlanItem::Kaderbrief(kpath) = it {
+                            let target = self.join(&path, &kpath.value);
+                            if let Some(text) = self.register_text(&target, id, kpath.span) {
+                                let file = self.sources.add(SourceFile::new(&target, text));
+                                let (k, diags) = Kaderbrief::load(file, self.sources);
+                                self.diags.extend(diags);
+                                self.kaderbrief = k;
+                            }
+                        }
                     }
                 }
                 _ => {}
@@ -190,8 +204,17 @@ impl Loader<'_> {
     }
 
     fn register(&mut self, path: &str, from: SourceId, span: Span) -> Option<Register> {
-        let text = match self.read(path, InputKind::Register) {
-            Ok(t) => t,
+        let text = self.register_text(path, from, span)?;
+        let id = self.sources.add(SourceFile::new(path, text));
+        let (reg, diags) = Register::load(id, self.sources);
+        self.diags.extend(diags);
+        reg
+    }
+
+    /// The text of a register or kaderbrief named at `span`; unreadable: a diagnostic there.
+    fn register_text(&mut self, path: &str, from: SourceId, span: Span) -> Option<String> {
+        match self.read(path, InputKind::Register) {
+            Ok(t) => Some(t),
             Err(why) => {
                 self.diags.push(
                     Diagnostic::new(
@@ -202,13 +225,9 @@ impl Loader<'_> {
                     .with_primary(Label::new(from, span, tr!("rules-this-register")))
                     .with_help(tr!("rules-register-unreadable-help")),
                 );
-                return None;
+                None
             }
-        };
-        let id = self.sources.add(SourceFile::new(path, text));
-        let (reg, diags) = Register::load(id, self.sources);
-        self.diags.extend(diags);
-        reg
+        }
     }
 
     fn cycle(&mut self, pos: usize, closing: Option<(SourceId, Span)>) {

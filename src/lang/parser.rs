@@ -473,6 +473,10 @@ impl<'s> Parser_<'s> {
                     let (r, d) = self.date(rest)?;
                     (r, PlanItem::Deadline(d))
                 }
+                Kw::Kaderbrief => {
+                    let (r, path) = self.string(rest)?;
+                    (r, PlanItem::Kaderbrief(path))
+                }
                 _ => unreachable!("plan keyword"),
             };
             items.push(item);
@@ -791,11 +795,30 @@ impl<'s> Parser_<'s> {
                     kw: None,
                     node: Some((level, register)),
                     with: None,
+                    by: Vec::new(),
                     span: self.span(start, r),
                 },
             ));
         }
         let (i, (kw, _)) = self.keyword(i, Place::Scope)?;
+        // `voor elk totaal per team, jaar`
+        let (i, by) = match self.peek_word(i, &["per", "by"]) {
+            Some(mut r) if kw == Kw::ScopeTotal => {
+                let mut by = Vec::new();
+                loop {
+                    let (r2, d) = self.expect_word(r, "expected-a-group")?;
+                    by.push(d);
+                    r = r2;
+                    match self.try_sym(r, ",").or_else(|| self.peek_word(r, &["en", "and"])) {
+                        Some(r3) => r = r3,
+                        None => break,
+                    }
+                }
+                (r, by)
+            }
+            _ if kw == Kw::ScopeTotal => return expected(ws(i), "expected-per"),
+            _ => (i, Vec::new()),
+        };
         let (i, with) = match self.peek_word(i, &["met", "with"]) {
             Some(r) => {
                 let (r, f) = self.expect_word(r, "expected-a-field-name")?;
@@ -809,6 +832,7 @@ impl<'s> Parser_<'s> {
                 kw: Some(kw),
                 node: None,
                 with,
+                by,
                 span: self.span(start, i),
             },
         ))
@@ -876,6 +900,9 @@ impl<'s> Parser_<'s> {
     ///             | "bevat bedrag" | "bekend"`
     fn test<'a>(&self, start: &'a str) -> PResult<'a, Expr> {
         let (i, subject) = self.expect_word(start, "expected-subject")?;
+        if matches!(subject.name.as_str(), "som" | "sum") && !ws(i).starts_with(['>', '<', '=']) {
+            return self.sum(start, i, subject);
+        }
         let pstart = ws(i);
         let is_text = pstart.strip_prefix('=').is_some_and(|r| ws(r).starts_with('"'));
         let (i, pred) = if is_text {
@@ -925,6 +952,7 @@ impl<'s> Parser_<'s> {
                 Kw::InOrder => (r, Pred::InOrder),
                 Kw::NoCycle => (r, Pred::NoCycle),
                 Kw::HasAmount => (r, Pred::HasAmount),
+                Kw::AmountsReadable => (r, Pred::AmountsReadable),
                 Kw::Known => (r, Pred::Known),
                 Kw::Used => (r, Pred::Used),
                 Kw::StartsAfter | Kw::StartsBefore => {
@@ -946,6 +974,45 @@ impl<'s> Parser_<'s> {
             Expr::Test(Test {
                 subject,
                 pred,
+                span: self.span(start, i),
+            }),
+        ))
+    }
+
+    /// `som := "som" naam [eenheid] vergelijking ("kaderbrief" [eenheid] | getal)`
+    fn sum<'a>(&self, start: &'a str, i: &'a str, subject: Ident) -> PResult<'a, Expr> {
+        let (i, field) = self.expect_word(i, "expected-a-field-name")?;
+        let (i, unit) = if ws(i).starts_with(['>', '<', '=']) {
+            (i, None)
+        } else {
+            let (r, u) = self.expect_word(i, "expected-a-unit")?;
+            (r, Some(u))
+        };
+        let (i, cmp) = self.cmp(i)?;
+        let (i, bound) = if ws(i).starts_with(|c: char| c.is_ascii_digit()) {
+            let (r, (n, span)) = self.number(i)?;
+            (r, Bound::Number(n, span))
+        } else {
+            let (r, name) = self.expect_word(i, "expected-kaderbrief-or-number")?;
+            let unit_next = self
+                .word(r)
+                .ok()
+                .filter(|(_, w)| matches!(w.name.as_str(), "euro" | "fte"));
+            match unit_next {
+                Some((r2, u)) => (r2, Bound::Frame { name, unit: Some(u) }),
+                None => (r, Bound::Frame { name, unit: None }),
+            }
+        };
+        Ok((
+            i,
+            Expr::Test(Test {
+                subject,
+                pred: Pred::Sum {
+                    field,
+                    unit,
+                    cmp,
+                    bound,
+                },
                 span: self.span(start, i),
             }),
         ))

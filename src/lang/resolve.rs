@@ -28,7 +28,19 @@ pub const TEMPLATE_VARS: &[(&str, &str)] = &[
     ("regel", "het ID van de regel"),
     ("node", "het ID van het registeronderdeel (`voor elk thema in beleid`)"),
     ("nodetitel", "de titel van het registeronderdeel"),
+    ("totaal", "de som van de groep (`voor elk totaal`), met eenheid"),
+    ("kader", "het kader van de groep in de kaderbrief"),
+    ("verschil", "hoeveel de som boven het kader (of de grens) ligt"),
+    (
+        "groep",
+        "de groep in woorden: de waarden van `per` (team, jaar, beleidslijn)",
+    ),
 ];
+
+/// Is this the name the rule language gives the kaderbrief?
+fn is_kaderbrief(name: &str) -> bool {
+    matches!(name, "kaderbrief" | "framework")
+}
 
 /// One item of the loaded files, with the file it came from.
 pub struct Located {
@@ -121,7 +133,12 @@ impl Resolver {
 
 /// Turn every item of every loaded file into one `RuleSet`. Returns `None` when any
 /// error was found: a half-understood rule set must not check drafts.
-pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters) -> (Option<RuleSet>, Vec<Diagnostic>) {
+pub fn resolve(
+    items: Vec<Located>,
+    entry: SourceId,
+    registers: LoadedRegisters,
+    kaderbrief: Option<crate::kaderbrief::Kaderbrief>,
+) -> (Option<RuleSet>, Vec<Diagnostic>) {
     let mut r = Resolver {
         diags: Vec::new(),
         compiled: std::collections::HashMap::new(),
@@ -189,7 +206,7 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
                             has_period = true;
                         }
                         syntax::PlanItem::Deadline(d) => info.deadline = Some(to_date(d)),
-                        syntax::PlanItem::Register { .. } => {}
+                        syntax::PlanItem::Register { .. } | syntax::PlanItem::Kaderbrief(_) => {}
                     }
                 }
                 if !has_period {
@@ -419,6 +436,7 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
             registers: &reg_values,
             reg_candidates: &reg_candidates,
             reg_index: &reg_index,
+            kaderbrief: kaderbrief.is_some(),
         };
         if let Some(rule) = resolve_rule(&mut r, &ctx, &d) {
             rules.push(rule);
@@ -434,6 +452,61 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
             None => {
                 let c: Vec<&str> = rules.iter().map(|x| x.id.as_str()).collect();
                 r.unknown(file, &o.id, "rule", &c);
+            }
+        }
+    }
+
+    // The priorities and the lines of the frames name nodes of a policy register.
+    let mut priorities = Vec::new();
+    if let Some(k) = &kaderbrief {
+        let find = |id: &str| {
+            reg_values
+                .iter()
+                .enumerate()
+                .find_map(|(r, reg)| reg.index_of(id).map(|n| (r, n)))
+        };
+        let named = k
+            .priorities
+            .iter()
+            .map(|p| (&p.id, p.span))
+            .chain(k.frames.iter().filter_map(|f| f.line.as_ref().map(|(id, s)| (id, *s))));
+        for (i, (id, span)) in named.enumerate() {
+            match find(id) {
+                Some(found) if i < k.priorities.len() => priorities.push(found),
+                // A frame per line is held against the totals per line (the register's roots).
+                Some((reg, n)) => {
+                    let root = reg_values[reg].root(n);
+                    if root != n {
+                        r.error(
+                            k.file,
+                            span,
+                            tr!(
+                                "kaderbrief-line-not-top",
+                                id = id.as_str(),
+                                line = reg_values[reg].node(root).id.as_str()
+                            ),
+                            tr!("kaderbrief-line-not-top-label"),
+                            None,
+                        );
+                    }
+                }
+                None => {
+                    let all: Vec<&str> = reg_values
+                        .iter()
+                        .flat_map(|r| r.nodes.iter().map(|n| n.id.as_str()))
+                        .collect();
+                    let help = match did_you_mean(id, all.iter().copied()) {
+                        Some(m) => crate::i18n::did_you_mean_code(m),
+                        None => tr!("kaderbrief-unknown-node-help"),
+                    };
+                    r.error(
+                        k.file,
+                        span,
+                        tr!("kaderbrief-unknown-node", id = id.as_str()),
+                        tr!("register-unknown-id"),
+                        Some(help),
+                    );
+                }
             }
         }
     }
@@ -476,6 +549,8 @@ pub fn resolve(items: Vec<Located>, entry: SourceId, registers: LoadedRegisters)
             rules,
             registers: reg_values,
             coverage: Vec::new(),
+            kaderbrief,
+            priorities,
         }),
         r.diags,
     )
@@ -519,6 +594,8 @@ struct Ctx<'a> {
     registers: &'a [Register],
     reg_candidates: &'a [String],
     reg_index: &'a dyn Fn(&str) -> Option<usize>,
+    /// Does the plan name a kaderbrief?
+    kaderbrief: bool,
 }
 
 fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option<rs::Rule> {
@@ -529,6 +606,7 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
     let (mut message, mut help, mut source, mut description) = (None, None, None, None);
     let (mut examples_good, mut examples_bad, mut english) = (Vec::new(), Vec::new(), rs::English::default());
     let mut yields = false;
+    let mut english_templates: Vec<&syntax::Str> = Vec::new();
     for c in &d.clauses {
         let dup = match c {
             Clause::For(s) => scope_syn.replace(s).is_some(),
@@ -557,11 +635,11 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
                     let slot = match kind {
                         syntax::EnglishText::Title => &mut english.title,
                         syntax::EnglishText::Message => {
-                            check_template(r, file, s);
+                            english_templates.push(s);
                             &mut english.message
                         }
                         syntax::EnglishText::Help => {
-                            check_template(r, file, s);
+                            english_templates.push(s);
                             &mut english.help
                         }
                         syntax::EnglishText::Description => &mut english.description,
@@ -590,6 +668,44 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
             (Some(Kw::ScopeName), _) => Scope::Name,
             (Some(Kw::ScopeDocument), _) => Scope::Document,
             (Some(Kw::ScopeWaiver), _) => Scope::Waiver,
+            (Some(Kw::ScopeTotal), _) => Scope::Total {
+                by: syn
+                    .by
+                    .iter()
+                    .map(|d| match d.name.as_str() {
+                        "jaar" | "year" => rs::Dim::Year,
+                        name => match ctx.field_names.iter().position(|f| f == name) {
+                            Some(i) if matches!(ctx.fields[i].kind, FieldKind::Links(_)) => rs::Dim::Links(i),
+                            Some(_) => {
+                                r.error(
+                                    file,
+                                    d.span,
+                                    tr!("resolve-field-not-links", name = name),
+                                    tr!("resolve-not-links-label"),
+                                    None,
+                                );
+                                rs::Dim::Year
+                            }
+                            None => rs::Dim::Meta(name.to_owned()),
+                        },
+                    })
+                    .collect(),
+            },
+            (None, Some((level, reg))) if is_kaderbrief(&reg.name) => {
+                if !ctx.kaderbrief {
+                    r.error(
+                        file,
+                        reg.span,
+                        tr!("resolve-no-kaderbrief"),
+                        tr!("resolve-no-kaderbrief-label"),
+                        Some(tr!("resolve-no-kaderbrief-help")),
+                    );
+                }
+                if !matches!(level.name.as_str(), "prioriteit" | "priority") {
+                    r.unknown(file, level, "level", &["prioriteit"]);
+                }
+                Scope::Priority
+            }
             (None, Some((level, reg))) => match (ctx.reg_index)(&reg.name) {
                 Some(register) => {
                     let levels: Vec<&str> = ctx.registers[register].levels.iter().map(String::as_str).collect();
@@ -624,6 +740,12 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
         return None;
     };
     let expr = expr(r, ctx, &scope, expr_syn);
+    // A total's message may name what it groups by: `{team}`, `{jaar}`, `{beleidslijn}`.
+    let group_names: Vec<&str> = scope_syn.map_or(Vec::new(), |s| s.by.iter().map(|d| d.name.as_str()).collect());
+    let check_template = |r: &mut Resolver, file: SourceId, s: &syntax::Str| check_template(r, file, s, &group_names);
+    for s in english_templates {
+        check_template(r, file, s);
+    }
     let message_text = match (message, &d.title) {
         (Some(m), _) => {
             check_template(r, file, m);
@@ -648,7 +770,7 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
         return None;
     }
     let expr = expr?;
-    let plan_wide = expr.is_plan_wide() || matches!(scope, Scope::Node { .. });
+    let plan_wide = expr.is_plan_wide() || matches!(scope, Scope::Node { .. } | Scope::Total { .. } | Scope::Priority);
     let after_waivers = expr.asks_used();
     Some(rs::Rule {
         id: d.id.name.clone(),
@@ -673,8 +795,12 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
     })
 }
 
-fn check_template(r: &mut Resolver, file: SourceId, s: &syntax::Str) {
-    let names: Vec<&str> = TEMPLATE_VARS.iter().map(|(n, _)| *n).collect();
+fn check_template(r: &mut Resolver, file: SourceId, s: &syntax::Str, groups: &[&str]) {
+    let names: Vec<&str> = TEMPLATE_VARS
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(groups.iter().copied())
+        .collect();
     let mut search = 0;
     while let Some(open) = s.value[search..].find('{').map(|o| o + search) {
         let Some(close) = s.value[open..].find('}').map(|c| c + open) else {
@@ -715,23 +841,27 @@ fn subject(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, ident: &syntax::Ident
         Scope::Heading => &["id", "titel", "kop", "scheiding"],
         Scope::Field => &["waarde", "naam"],
         Scope::Name => &["naam"],
-        Scope::Node { .. } => &["acties", "id", "titel"],
+        Scope::Node { .. } | Scope::Priority => &["acties", "id", "titel"],
+        Scope::Total { .. } => &["som"],
         Scope::Waiver => &["regel", "reden", "tot", "doel"],
         // Any other name is a front-matter key.
-        Scope::Document => &["acties", "veldkop"],
+        Scope::Document => &["acties", "veldkop", "bedragen"],
     };
     match (scope, name) {
-        (Scope::Action | Scope::Heading | Scope::Node { .. }, "id") => return Some(Subject::Id),
-        (Scope::Action | Scope::Heading | Scope::Node { .. }, "titel" | "title") => return Some(Subject::Title),
+        (Scope::Action | Scope::Heading | Scope::Node { .. } | Scope::Priority, "id") => return Some(Subject::Id),
+        (Scope::Action | Scope::Heading | Scope::Node { .. } | Scope::Priority, "titel" | "title") => {
+            return Some(Subject::Title);
+        }
         (Scope::Heading, "kop" | "heading") => return Some(Subject::Heading),
         (Scope::Heading, "scheiding" | "separator") => return Some(Subject::Separator),
         (Scope::Document, "acties" | "actions") => return Some(Subject::NodeActions),
         (Scope::Document, "veldkop" | "field-heading") => return Some(Subject::FieldHeading),
+        (Scope::Document, "bedragen" | "amounts") => return Some(Subject::DocAmounts),
         (Scope::Document, _) => return Some(Subject::Meta(name.to_owned())),
         (Scope::Name, "naam" | "name") => return Some(Subject::Name),
         (Scope::Field, "waarde" | "value") => return Some(Subject::Value),
         (Scope::Field, "naam" | "name") => return Some(Subject::Name),
-        (Scope::Node { .. }, "acties" | "actions") => return Some(Subject::NodeActions),
+        (Scope::Node { .. } | Scope::Priority, "acties" | "actions") => return Some(Subject::NodeActions),
         (Scope::Waiver, "regel" | "rule") => return Some(Subject::WaiverRule),
         (Scope::Waiver, "reden" | "reason") => return Some(Subject::WaiverReason),
         (Scope::Waiver, "tot" | "until") => return Some(Subject::WaiverUntil),
@@ -794,6 +924,15 @@ fn expr(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, e: &syntax::Expr) -> Opt
         }
         syntax::Expr::Not(a, _) => rs::Expr::Not(Box::new(expr(r, ctx, scope, a)?)),
         syntax::Expr::Test(t) => {
+            if let syntax::Pred::Sum {
+                field,
+                unit,
+                cmp,
+                bound,
+            } = &t.pred
+            {
+                return sum_test(r, ctx, scope, &t.subject, field, unit.as_ref(), *cmp, bound);
+            }
             let subject = subject(r, ctx, scope, &t.subject)?;
             let link_register = |r: &mut Resolver| -> Option<usize> {
                 match &subject {
@@ -871,6 +1010,24 @@ fn expr(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, e: &syntax::Expr) -> Opt
                     rs::Pred::NoCycle
                 }
                 syntax::Pred::HasAmount => rs::Pred::HasAmount,
+                syntax::Pred::AmountsReadable => {
+                    field_of_kind(r, ctx, &subject, &t.subject, FieldKind::Amount, "bedrag")?;
+                    rs::Pred::AmountsReadable
+                }
+                syntax::Pred::Sum { .. } => unreachable!("handled above"),
+                syntax::Pred::ExistsIn(reg) if is_kaderbrief(&reg.name) => {
+                    if !ctx.kaderbrief {
+                        r.error(
+                            ctx.file,
+                            reg.span,
+                            tr!("resolve-no-kaderbrief"),
+                            tr!("resolve-no-kaderbrief-label"),
+                            Some(tr!("resolve-no-kaderbrief-help")),
+                        );
+                        return None;
+                    }
+                    rs::Pred::TeamListed
+                }
                 syntax::Pred::Known => rs::Pred::Known,
                 syntax::Pred::Used => {
                     if *scope != Scope::Waiver {
@@ -927,4 +1084,79 @@ fn expr(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, e: &syntax::Expr) -> Opt
             rs::Expr::Test(rs::Test { subject, pred })
         }
     })
+}
+
+/// `som inzet euro <= kaderbrief euro`: only in `voor elk totaal`, over an amount field.
+#[allow(clippy::too_many_arguments)]
+fn sum_test(
+    r: &mut Resolver,
+    ctx: &Ctx<'_>,
+    scope: &Scope,
+    word: &syntax::Ident,
+    field: &syntax::Ident,
+    unit: Option<&syntax::Ident>,
+    cmp: syntax::Cmp,
+    bound: &syntax::Bound,
+) -> Option<rs::Expr> {
+    if !matches!(scope, Scope::Total { .. }) {
+        r.error(
+            ctx.file,
+            word.span,
+            tr!("resolve-sum-outside-total"),
+            tr!("resolve-sum-outside-total-label"),
+            Some(tr!("resolve-sum-outside-total-help")),
+        );
+        return None;
+    }
+    let summed = subject_field(r, ctx, field)?;
+    let def = field_of_kind(r, ctx, &summed, field, FieldKind::Amount, "bedrag")?;
+    let read_unit = |r: &mut Resolver, u: &syntax::Ident| match u.name.as_str() {
+        "euro" => Some(rs::Unit::Euro),
+        "fte" => Some(rs::Unit::Fte),
+        _ => {
+            r.unknown(ctx.file, u, "unit", &["euro", "fte"]);
+            None
+        }
+    };
+    let unit = match unit {
+        Some(u) => Some(read_unit(r, u)?),
+        None => None,
+    };
+    let bound = match bound {
+        syntax::Bound::Number(n, _) => rs::Bound::Number(*n as f64),
+        syntax::Bound::Frame { name, unit: frame_unit } => {
+            if !is_kaderbrief(&name.name) {
+                r.unknown(ctx.file, name, "bound", &["kaderbrief"]);
+                return None;
+            }
+            if !ctx.kaderbrief {
+                r.error(
+                    ctx.file,
+                    name.span,
+                    tr!("resolve-no-kaderbrief"),
+                    tr!("resolve-no-kaderbrief-label"),
+                    Some(tr!("resolve-no-kaderbrief-help")),
+                );
+                return None;
+            }
+            if let Some(fu) = frame_unit {
+                let fu_read = read_unit(r, fu)?;
+                if unit != Some(fu_read) {
+                    r.error(
+                        ctx.file,
+                        fu.span,
+                        tr!("resolve-sum-unit-differs"),
+                        tr!("resolve-sum-unit-differs-label"),
+                        None,
+                    );
+                    return None;
+                }
+            }
+            rs::Bound::Frame
+        }
+    };
+    Some(rs::Expr::Test(rs::Test {
+        subject: Subject::Sum(def),
+        pred: rs::Pred::Total { unit, cmp, bound },
+    }))
 }

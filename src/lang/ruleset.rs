@@ -11,6 +11,8 @@ use crate::register::Register;
 use crate::source::{SourceId, Span};
 
 pub use super::syntax::Cmp;
+pub use crate::kaderbrief::Kaderbrief;
+pub use crate::model::amount::Unit;
 
 #[derive(Debug)]
 pub struct RuleSet {
@@ -23,6 +25,10 @@ pub struct RuleSet {
     /// `dekking` in kader.toml: register-node rules report only nodes that are one of
     /// these or lie below one. Empty: every node.
     pub coverage: Vec<String>,
+    /// `kaderbrief "…"`: the frames, the deadline and the priorities.
+    pub kaderbrief: Option<Kaderbrief>,
+    /// Per priority of the kaderbrief: the register node it names (register, node).
+    pub priorities: Vec<(usize, usize)>,
 }
 
 #[derive(Debug)]
@@ -145,6 +151,32 @@ pub enum Scope {
         register: usize,
         level: String,
     },
+    /// `voor elk totaal per team, jaar`: the actions grouped, over the whole plan.
+    Total {
+        by: Vec<Dim>,
+    },
+    /// `voor elke prioriteit in kaderbrief`: every priority theme of the kaderbrief.
+    Priority,
+}
+
+/// What a total groups the actions by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dim {
+    /// The calendar year an amount falls in.
+    Year,
+    /// A front-matter key of the action's draft (`team`); the first one names the team of
+    /// the kaderbrief.
+    Meta(String),
+    /// The top-level nodes (lines) a links field names: an action counts in full for each.
+    Links(usize),
+}
+
+/// What a sum is held against.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Bound {
+    /// The group's frame in the kaderbrief.
+    Frame,
+    Number(f64),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -178,6 +210,10 @@ pub enum Subject {
     WaiverUntil,
     /// `doel`: the register node a waiver outside an action names.
     WaiverTarget,
+    /// `som inzet`: the sum of an amount field over a group (`voor elk totaal`).
+    Sum(usize),
+    /// `bedragen`: in the document scope, how many amounts its actions name.
+    DocAmounts,
 }
 
 #[derive(Debug)]
@@ -311,6 +347,17 @@ pub enum Pred {
     Used,
     /// How many: links in a field, actions linking to a node.
     Count(Cmp, usize),
+    /// Every amount in the value can be counted.
+    AmountsReadable,
+    /// `bestaat in kaderbrief`: the value names a team of the kaderbrief.
+    TeamListed,
+    /// `som inzet euro <= kaderbrief euro`: the group's sum in a unit (both euro and fte when
+    /// `None`) compared with its frame or a number.
+    Total {
+        unit: Option<Unit>,
+        cmp: Cmp,
+        bound: Bound,
+    },
 }
 
 /// A rule's texts in English (`--lang en`); missing ones fall back to Dutch.
@@ -413,6 +460,12 @@ impl RuleSet {
             at = node.parent;
         }
         false
+    }
+
+    /// The deadline of the plan: the kaderbrief's, else the rule file's (kader.toml's comes
+    /// before both; the command decides).
+    pub fn deadline(&self) -> Option<jiff::civil::Date> {
+        self.kaderbrief.as_ref().and_then(|k| k.deadline).or(self.plan.deadline)
     }
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {

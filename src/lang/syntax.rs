@@ -61,9 +61,17 @@ pub struct PlanBlock {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanItem {
-    Period { start: DateLit, end: DateLit },
-    Register { name: Ident, path: Str },
+    Period {
+        start: DateLit,
+        end: DateLit,
+    },
+    Register {
+        name: Ident,
+        path: Str,
+    },
     Deadline(DateLit),
+    /// `kaderbrief "kaderbrief-2026-2027.toml"`
+    Kaderbrief(Str),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,6 +174,8 @@ pub struct ScopeSyn {
     pub node: Option<(Ident, Ident)>,
     /// `met veld`: only items that have this field filled in.
     pub with: Option<Ident>,
+    /// `voor elk totaal per team, jaar`: what the actions are grouped by.
+    pub by: Vec<Ident>,
     pub span: Span,
 }
 
@@ -186,6 +196,18 @@ impl Cmp {
             Cmp::Gt => left > right,
             Cmp::Lt => left < right,
             Cmp::Eq => left == right,
+        }
+    }
+
+    pub fn holds_f64(self, left: f64, right: f64) -> bool {
+        // Amounts are compared to the cent: a sum of shares is no exacter than that.
+        let (l, r) = ((left * 100.0).round(), (right * 100.0).round());
+        match self {
+            Cmp::Ge => l >= r,
+            Cmp::Le => l <= r,
+            Cmp::Gt => l > r,
+            Cmp::Lt => l < r,
+            Cmp::Eq => l == r,
         }
     }
 
@@ -243,4 +265,25 @@ pub enum Pred {
     Used,
     /// `acties >= 1`: how many (actions linking to a node, IDs in a field).
     Count(Cmp, usize),
+    /// `bedragen leesbaar`: every amount in the value can be counted.
+    AmountsReadable,
+    /// `som inzet euro <= kaderbrief euro`: the subject is `som`; the field summed, the
+    /// unit (both euro and fte when left out), and what the sum is held against.
+    Sum {
+        field: Ident,
+        unit: Option<Ident>,
+        cmp: Cmp,
+        bound: Bound,
+    },
+}
+
+/// What a sum is compared with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Bound {
+    /// `kaderbrief euro`: the frame of the group in the kaderbrief.
+    Frame {
+        name: Ident,
+        unit: Option<Ident>,
+    },
+    Number(usize, Span),
 }

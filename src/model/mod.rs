@@ -3,6 +3,7 @@
 //! Owns: plain data produced by `draft` and read by `check`.
 //! Must not: parse or evaluate anything.
 
+pub mod amount;
 pub mod time;
 
 use self::time::{TimeError, Timeline};
@@ -82,6 +83,9 @@ pub struct Field {
     /// For time fields: the parsed timeline, or where it stops being one. Boxed: most
     /// fields are no time fields, and a plan holds hundreds of thousands of fields.
     pub time: Option<Box<Result<Timeline, TimeError>>>,
+    /// For amount fields (`bedrag`): every amount read, and what looks like one but cannot
+    /// be counted. Boxed for the same reason.
+    pub amounts: Option<Box<amount::Amounts>>,
     /// What the rules ask of the value, worked out by `check` on first use and shared by
     /// every rule that asks (each value is analysed once, not once per rule).
     pub facts: std::sync::OnceLock<ValueFacts>,

@@ -33,6 +33,8 @@ pub struct Report<'a> {
     pub sources: &'a Sources,
     pub rules: &'a RuleSet,
     pub coverage: &'a [RegisterCoverage],
+    /// The plan's amounts against the kaderbrief's frames.
+    pub budget: &'a crate::check::budget::Table,
     pub summary: Summary,
     /// The day the report is about (deadline, expired waivers); shown on the page.
     pub today: Date,
@@ -165,6 +167,8 @@ pre.src mark { background: #ffd8b5; border-bottom: 2px solid var(--err); }
 .help { color: #0a3069; } .help::before { content: "\2192  "; }
 ul.labels { margin: 4px 0; padding-left: 20px; color: var(--muted); }
 .tree td.node { font-family: ui-monospace, monospace; white-space: nowrap; }
+table.budget td.num { white-space: nowrap; } table.budget tr.line td:first-child { padding-left: 24px; }
+td.over { background: #ffebe9; color: var(--err); font-weight: 600; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   .filters, th.sortable::after { display: none; }
@@ -232,6 +236,7 @@ pub fn render(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     summary(&mut h, r, &rows);
     gantt(&mut h, r, &rows);
     coverage(&mut h, r);
+    budget(&mut h, r);
     action_table(&mut h, r, &rows);
     findings(&mut h, r);
     let _ = write!(h, "<script>{SCRIPT}</script>\n</body>\n</html>\n");
@@ -563,6 +568,114 @@ fn coverage(h: &mut String, r: &Report<'_>) {
             }
         }
     }
+}
+
+/// Per team and year (and per policy line with a frame or beside others): euro and fte
+/// planned, the frame, the difference; a cell over its frame is marked (`over`).
+fn budget(h: &mut String, r: &Report<'_>) {
+    use super::budget::{columns, shown_lines, team_name};
+    let t = r.budget;
+    if t.teams.is_empty() {
+        return;
+    }
+    let _ = writeln!(h, "<h2 id=\"begroting\">{}</h2>", esc(&tr!("report-budget")));
+    let source = r
+        .rules
+        .kaderbrief
+        .as_ref()
+        .map_or_else(|| tr!("budget-no-kaderbrief"), |k| k.title.clone());
+    let _ = writeln!(
+        h,
+        "<p class=\"muted\">{} — {}</p>",
+        esc(&source),
+        esc(&tr!(
+            "budget-norm",
+            hours = crate::model::amount::format_number(t.hours_per_week)
+        ))
+    );
+    let _ = writeln!(
+        h,
+        "<table class=\"budget\" id=\"begroting-tabel\"><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+        esc(&tr!("report-col-team")),
+        esc(&tr!("budget-col-year")),
+        esc(&tr!("budget-col-euro")),
+        esc(&tr!("budget-col-frame")),
+        esc(&tr!("budget-col-difference")),
+        esc(&tr!("budget-col-fte")),
+        esc(&tr!("budget-col-frame")),
+        esc(&tr!("budget-col-difference")),
+    );
+    let cells = |euro: &crate::check::budget::Cell, fte: &crate::check::budget::Cell| {
+        let mut out = String::new();
+        for (c, is_fte) in [(euro, false), (fte, true)] {
+            let [planned, frame, diff] = columns(c, is_fte);
+            let over = if c.over() {
+                format!(" over\" title=\"{}", esc(&tr!("budget-over")))
+            } else {
+                String::new()
+            };
+            let _ = write!(
+                out,
+                "<td class=\"num{over}\">{}</td><td class=\"num\">{}</td><td class=\"num{over}\">{}</td>",
+                esc(&planned),
+                esc(&frame),
+                esc(&diff)
+            );
+        }
+        out
+    };
+    for team in &t.teams {
+        let name = team_name(&team.team);
+        for (i, y) in team.years.iter().enumerate() {
+            let who = if i == 0 {
+                let mut w = esc(&name);
+                if !team.listed {
+                    let _ = write!(w, " <span class=\"muted\">({})</span>", esc(&tr!("budget-not-listed")));
+                }
+                w
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                h,
+                "<tr class=\"year\" data-team=\"{}\"><td>{who}</td><td>{}</td>{}</tr>",
+                esc(&name),
+                y.year,
+                cells(&y.euro, &y.fte)
+            );
+            for l in shown_lines(y) {
+                let _ = writeln!(
+                    h,
+                    "<tr class=\"line\" data-team=\"{}\"><td class=\"muted\">{}</td><td>{}</td>{}</tr>",
+                    esc(&name),
+                    esc(&format!("{} {}", l.id, l.title)),
+                    y.year,
+                    cells(&l.euro, &l.fte)
+                );
+            }
+        }
+        if team.unread > 0 {
+            let _ = writeln!(
+                h,
+                "<tr class=\"note\"><td></td><td colspan=\"7\" class=\"w\">{}</td></tr>",
+                esc(&tr!("budget-unread", count = team.unread))
+            );
+        }
+    }
+    for (i, y) in t.totals.iter().enumerate() {
+        let who = if i == 0 {
+            format!("<b>{}</b>", esc(&tr!("report-budget-total")))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            h,
+            "<tr class=\"total\"><td>{who}</td><td>{}</td>{}</tr>",
+            y.year,
+            cells(&y.euro, &y.fte)
+        );
+    }
+    let _ = writeln!(h, "</tbody></table>");
 }
 
 fn action_table(h: &mut String, r: &Report<'_>, rows: &[ActionRow<'_>]) {

@@ -3,6 +3,7 @@
 //! Owns: one renderer per output format and the summary counts.
 //! Must not: decide what is a finding.
 
+pub mod budget;
 pub mod catalogue;
 pub mod coverage;
 pub mod github;

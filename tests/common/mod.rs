@@ -28,6 +28,10 @@ impl Run {
     }
 }
 
+/// The day a test runs kader on unless it says otherwise: the output (days to the
+/// kaderbrief's deadline, expired waivers) must not change with the calendar.
+pub const TODAY: &str = "2026-12-01";
+
 /// Run `kader` with these arguments from the crate root, colour off.
 pub fn kader(args: &[&str]) -> Run {
     kader_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
@@ -71,9 +75,7 @@ fn run_kader(dir: &Path, today: Option<&str>, args: &[&str]) -> Run {
         .env("NO_COLOR", "1")
         .env_remove("CLICOLOR_FORCE")
         .stdin(Stdio::null());
-    if let Some(today) = today {
-        cmd.env("KADER_TODAY", today);
-    }
+    cmd.env("KADER_TODAY", today.unwrap_or(TODAY));
     let out = cmd.output().expect("run kader");
     Run {
         stdout: String::from_utf8(out.stdout).expect("utf-8 stdout"),
@@ -109,6 +111,7 @@ pub fn kader_within_env(dir: &Path, seconds: u64, env: &[(&str, &str)], args: &[
     use std::io::Read;
     let mut child = Command::new(env!("CARGO_BIN_EXE_kader"))
         .args(args)
+        .env("KADER_TODAY", TODAY)
         .envs(env.iter().copied())
         .current_dir(dir)
         .env("NO_COLOR", "1")
