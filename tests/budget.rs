@@ -348,3 +348,105 @@ fn a_broken_kaderbrief_stops_the_run_with_exit_2_at_its_place() {
         run.transcript()
     );
 }
+
+#[test]
+fn an_approved_overrun_is_waived_in_the_draft_where_it_is_reported() {
+    let dir = TempDir::new("begroting-negeer");
+    for f in ["wijk-a.md", "wijk-b.md", "communicatie.md"] {
+        std::fs::copy(
+            format!("{}/fixtures/begroting/{f}", env!("CARGO_MANIFEST_DIR")),
+            dir.path().join(f),
+        )
+        .unwrap();
+    }
+    let waiver = "\n<!-- kader: negeer begroting-kader \"Directie akkoord met € 5.000 extra in 2027\" -->\n";
+    let a = std::fs::read_to_string(dir.path().join("wijk-a.md")).unwrap();
+    // Before the first action: outside every action of the draft.
+    let at = a.find("### Actie").unwrap();
+    std::fs::write(
+        dir.path().join("wijk-a.md"),
+        format!("{}{waiver}\n{}", &a[..at], &a[at..]),
+    )
+    .unwrap();
+    let run = kader_in(dir.path(), &["check", "--format", "json", "."]);
+    assert_eq!(run.code, 0, "the one error is waived: {}", run.stdout);
+    let json = run.json();
+    let d = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "begroting-kader")
+        .unwrap();
+    assert_eq!(
+        d["waived"]["reason"], "Directie akkoord met € 5.000 extra in 2027",
+        "{d}"
+    );
+    assert!(!common::rule_ids(&json).contains(&"waiver-ongebruikt".to_owned()));
+}
+
+#[test]
+fn the_kaderbrief_deadline_comes_after_kader_toml_and_before_the_rule_file() {
+    let dir = TempDir::new("begroting-inleverdatum");
+    let rules = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/jaarplan-2026-2027.kader"))
+        .unwrap()
+        .replace(
+            "periode 2026-01-01 t/m 2027-12-31",
+            "periode 2026-01-01 t/m 2027-12-31\n  inleverdatum 2026-10-01",
+        );
+    std::fs::write(dir.path().join("regels.kader"), rules).unwrap();
+    for reg in [
+        "beleidsplan-2026-2027.toml",
+        "iza-midden-nederland.toml",
+        "kaderbrief-2026-2027.toml",
+    ] {
+        std::fs::copy(
+            format!("{}/rules/{reg}", env!("CARGO_MANIFEST_DIR")),
+            dir.path().join(reg),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.path().join("plan.md"), "### Actie A-01: Iets\n").unwrap();
+    let run = common::kader_on(
+        dir.path(),
+        "2026-09-01",
+        &["check", "--rules", "regels.kader", "plan.md"],
+    );
+    assert!(
+        run.stdout
+            .contains("nog 14 dagen tot de inleverdatum (15 september 2026)"),
+        "the kaderbrief's, not the rule file's: {}",
+        run.stdout
+    );
+    std::fs::write(dir.path().join("kader.toml"), "inleverdatum = 2026-09-05\n").unwrap();
+    let run = common::kader_on(
+        dir.path(),
+        "2026-09-01",
+        &["check", "--rules", "regels.kader", "plan.md"],
+    );
+    assert!(
+        run.stdout
+            .contains("nog 4 dagen tot de inleverdatum (5 september 2026)"),
+        "kader.toml's first: {}",
+        run.stdout
+    );
+}
+
+#[test]
+fn kader_fix_writes_a_decimal_comma_and_leaves_a_multiplier_to_a_person() {
+    let dir = TempDir::new("begroting-fix");
+    std::fs::write(
+        dir.path().join("wijk.md"),
+        "+++\nteam = \"Wijkzorg\"\n+++\n\n### Actie WK-01: Iets\n\n- **Inzet:** 1.5 fte; 0,2 fte per wijkmanager\n",
+    )
+    .unwrap();
+    let run = kader_in(dir.path(), &["fix", "--diff", "wijk.md"]);
+    assert!(
+        run.stdout.contains("+- **Inzet:** 1,5 fte; 0,2 fte per wijkmanager"),
+        "{}",
+        run.stdout
+    );
+    let run = kader_in(dir.path(), &["fix", "wijk.md"]);
+    assert_eq!(run.code, 1, "the multiplier is left: {}", run.transcript());
+    let text = std::fs::read_to_string(dir.path().join("wijk.md")).unwrap();
+    assert!(text.contains("- **Inzet:** 1,5 fte; 0,2 fte per wijkmanager"), "{text}");
+}

@@ -316,10 +316,9 @@ pub fn apply_waivers(docs: &[Document], rules: &RuleSet, diags: &mut [Diagnostic
             };
             // Inside an action it covers that action; with a target (`negeer beleid-dekking
             // SZ.ARB "reden"`), the plan-wide finding about that register node.
+            // Outside any action and without a node, it covers the findings about the draft
+            // as a whole that stand in it (`begroting-kader` at its `team`, `begroting-team`).
             let target = w.target.as_ref().map(|t| t.value.as_str());
-            if target.is_none() && w.action.is_none() {
-                continue;
-            }
             // A reason still to be written (`"<reden>"`, `"PM"`) is no reason: `waiver-reden`
             // reports it, and the waiver waits for it.
             let reason = reason.value.trim();
@@ -345,6 +344,7 @@ pub fn apply_waivers(docs: &[Document], rules: &RuleSet, diags: &mut [Diagnostic
                             && extent.start <= p.span.start
                             && p.span.end <= extent.end
                     }
+                    (None, None, Some(p)) => d.action.is_none() && d.node.is_none() && p.source == doc.source,
                     _ => false,
                 };
                 if d.rule != rule.value || !inside || waiver_rules.contains(&d.rule.as_str()) || d.waived.is_some() {
