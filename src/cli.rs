@@ -33,9 +33,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Check(CheckArgs),
-    Coverage(CoverageArgs),
+    Coverage(ViewArgs),
     #[command(alias = "budget")]
-    Begroting(BudgetArgs),
+    Begroting(ViewArgs),
     Rules(RulesArgs),
     Explain(ExplainArgs),
     Init {
@@ -97,31 +97,18 @@ pub enum LangArg {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CoverageFormat {
+pub enum ViewFormat {
     Human,
     Json,
 }
 
+// A view of the whole plan as text or JSON: `kader coverage` and `kader begroting`.
 #[derive(Debug, clap::Args)]
-pub struct CoverageArgs {
+pub struct ViewArgs {
     pub paths: Vec<PathBuf>,
 
-    #[arg(long, value_enum, default_value_t = CoverageFormat::Human)]
-    pub format: CoverageFormat,
-
-    #[arg(short, long, value_name = "BESTAND")]
-    pub output: Option<PathBuf>,
-
-    #[arg(long, value_name = "BESTAND")]
-    pub rules: Option<PathBuf>,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct BudgetArgs {
-    pub paths: Vec<PathBuf>,
-
-    #[arg(long, value_enum, default_value_t = CoverageFormat::Human)]
-    pub format: CoverageFormat,
+    #[arg(long, value_enum, default_value_t = ViewFormat::Human)]
+    pub format: ViewFormat,
 
     #[arg(short, long, value_name = "BESTAND")]
     pub output: Option<PathBuf>,

@@ -290,16 +290,7 @@ fn a_draft_without_a_listed_team_is_warned_at_its_team() {
 #[test]
 fn a_broken_kaderbrief_stops_the_run_with_exit_2_at_its_place() {
     let dir = TempDir::new("begroting-kapot");
-    let rules =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/jaarplan-2026-2027.kader")).unwrap();
-    std::fs::write(dir.path().join("regels.kader"), rules).unwrap();
-    for reg in ["beleidsplan-2026-2027.toml", "iza-midden-nederland.toml"] {
-        std::fs::copy(
-            format!("{}/rules/{reg}", env!("CARGO_MANIFEST_DIR")),
-            dir.path().join(reg),
-        )
-        .unwrap();
-    }
+    common::bundled_rules_in(dir.path(), |r| r);
     let kaderbrief = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/kaderbrief-2026-2027.toml"))
         .unwrap()
         .replace("id = \"WK.HWV\"", "id = \"WK.HWX\"");
@@ -387,48 +378,31 @@ fn an_approved_overrun_is_waived_in_the_draft_where_it_is_reported() {
 #[test]
 fn the_kaderbrief_deadline_comes_after_kader_toml_and_before_the_rule_file() {
     let dir = TempDir::new("begroting-inleverdatum");
-    let rules = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/jaarplan-2026-2027.kader"))
-        .unwrap()
-        .replace(
+    common::bundled_rules_in(dir.path(), |r| {
+        r.replace(
             "periode 2026-01-01 t/m 2027-12-31",
             "periode 2026-01-01 t/m 2027-12-31\n  inleverdatum 2026-10-01",
-        );
-    std::fs::write(dir.path().join("regels.kader"), rules).unwrap();
-    for reg in [
-        "beleidsplan-2026-2027.toml",
-        "iza-midden-nederland.toml",
-        "kaderbrief-2026-2027.toml",
-    ] {
-        std::fs::copy(
-            format!("{}/rules/{reg}", env!("CARGO_MANIFEST_DIR")),
-            dir.path().join(reg),
         )
-        .unwrap();
-    }
+    });
     std::fs::write(dir.path().join("plan.md"), "### Actie A-01: Iets\n").unwrap();
-    let run = common::kader_on(
-        dir.path(),
-        "2026-09-01",
-        &["check", "--rules", "regels.kader", "plan.md"],
-    );
-    assert!(
-        run.stdout
-            .contains("nog 14 dagen tot de inleverdatum (15 september 2026)"),
-        "the kaderbrief's, not the rule file's: {}",
-        run.stdout
-    );
-    std::fs::write(dir.path().join("kader.toml"), "inleverdatum = 2026-09-05\n").unwrap();
-    let run = common::kader_on(
-        dir.path(),
-        "2026-09-01",
-        &["check", "--rules", "regels.kader", "plan.md"],
-    );
-    assert!(
-        run.stdout
-            .contains("nog 4 dagen tot de inleverdatum (5 september 2026)"),
-        "kader.toml's first: {}",
-        run.stdout
-    );
+    // First the kaderbrief's over the rule file's, then kader.toml's over both.
+    for (config, expected) in [
+        (None, "nog 14 dagen tot de inleverdatum (15 september 2026)"),
+        (
+            Some("inleverdatum = 2026-09-05\n"),
+            "nog 4 dagen tot de inleverdatum (5 september 2026)",
+        ),
+    ] {
+        if let Some(c) = config {
+            std::fs::write(dir.path().join("kader.toml"), c).unwrap();
+        }
+        let run = common::kader_on(
+            dir.path(),
+            "2026-09-01",
+            &["check", "--rules", "regels.kader", "plan.md"],
+        );
+        assert!(run.stdout.contains(expected), "{expected}: {}", run.stdout);
+    }
 }
 
 #[test]

@@ -42,24 +42,12 @@ fn a_wrong_expectation_fails_at_its_place() {
 #[test]
 fn a_failing_example_without_a_marker_is_reported_in_the_rule_file() {
     let dir = TempDir::new("rule-test-marker");
-    let rules = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/jaarplan-2026-2027.kader"))
-        .unwrap()
-        .replace(
+    let rules = common::bundled_rules_in(dir.path(), |r| {
+        r.replace(
             "    - **Eigenaar:** n.t.b. <!-- verwacht: actie-eigenaar -->",
             "    - **Eigenaar:** n.t.b.",
-        );
-    std::fs::write(dir.path().join("regels.kader"), &rules).unwrap();
-    for reg in [
-        "beleidsplan-2026-2027.toml",
-        "iza-midden-nederland.toml",
-        "kaderbrief-2026-2027.toml",
-    ] {
-        std::fs::copy(
-            format!("{}/rules/{reg}", env!("CARGO_MANIFEST_DIR")),
-            dir.path().join(reg),
         )
-        .unwrap();
-    }
+    });
     let run = kader_in(dir.path(), &["test", "regels.kader"]);
     assert_eq!(run.code, 1, "{}", run.transcript());
     let line = rules.lines().position(|l| l == "    - **Eigenaar:** n.t.b.").unwrap() + 1;

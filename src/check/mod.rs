@@ -179,7 +179,7 @@ fn run_rule<'a>(ev: &mut Eval<'a>, rule: &Rule, doc: &'a Document, out: &mut Vec
     }
 }
 
-fn emit(rules: &RuleSet, rule: &Rule, doc: &Document, item: Item<'_>, f: Failure) -> Diagnostic {
+fn emit(rules: &RuleSet, rule: &Rule, doc: &Document, item: Item<'_>, mut f: Failure) -> Diagnostic {
     let (action, title, heading) = match item {
         Item::Action(a) | Item::Field(a, _) | Item::Name(a, _, _) => (
             Some(a.id.value.as_str()),
@@ -198,6 +198,7 @@ fn emit(rules: &RuleSet, rule: &Rule, doc: &Document, item: Item<'_>, f: Failure
         Item::Field(_, fl) => Some(fl.def),
         _ => None,
     });
+    let extra = std::mem::take(&mut f.extra);
     let vars = Vars {
         action: action.unwrap_or(""),
         title: title.unwrap_or(""),
@@ -207,12 +208,17 @@ fn emit(rules: &RuleSet, rule: &Rule, doc: &Document, item: Item<'_>, f: Failure
         rule: &rule.id,
         node: "",
         node_title: "",
-        extra: &f.extra,
+        extra: &extra,
     };
     let mut d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(rule.message_for_reader()))
-        .with_primary(Label::new(doc.source, f.span, f.label));
+        .with_primary(Label::new(doc.source, f.span, std::mem::take(&mut f.label)));
     d.action = action.map(str::to_owned);
-    d.fixes = f.fixes;
+    d.fixes = std::mem::take(&mut f.fixes);
+    explain(d, rule, &vars, f)
+}
+
+/// A failure's further labels, its specific help, the rule's help and the failure's note.
+fn explain(mut d: Diagnostic, rule: &Rule, vars: &Vars<'_>, f: Failure) -> Diagnostic {
     for l in f.related {
         d = d.with_label(l);
     }
@@ -457,7 +463,8 @@ fn run_nodes<'a>(
         let Err(failures) = ev.eval(&rule.expr, item) else {
             continue;
         };
-        for f in failures {
+        for mut f in failures {
+            let extra = std::mem::take(&mut f.extra);
             let vars = Vars {
                 action: "",
                 title: "",
@@ -467,21 +474,12 @@ fn run_nodes<'a>(
                 rule: &rule.id,
                 node: id,
                 node_title: title,
-                extra: &f.extra,
+                extra: &extra,
             };
             let mut d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(rule.message_for_reader()))
-                .with_note(f.label);
+                .with_note(std::mem::take(&mut f.label));
             d.node = Some(id.to_owned());
-            if let Some(h) = f.help {
-                d = d.with_help(h);
-            }
-            if let Some(h) = rule.help_for_reader() {
-                d = d.with_help(vars.fill(h));
-            }
-            if let Some(note) = f.note {
-                d = d.with_note(note);
-            }
-            out.push(d);
+            out.push(explain(d, rule, &vars, f));
         }
     }
 }
@@ -517,8 +515,8 @@ fn run_totals(
         let Err(failures) = ev.eval(&rule.expr, Item::Group(g)) else {
             continue;
         };
-        for f in failures {
-            let mut extra: Vec<(&str, String)> = f.extra.iter().map(|(k, v)| (*k, v.clone())).collect();
+        for mut f in failures {
+            let mut extra: Vec<(&str, String)> = std::mem::take(&mut f.extra);
             extra.push(("groep", g.describe(ev.rules)));
             for (i, written) in names.iter().enumerate() {
                 let value = g.part(ev.rules, i);
@@ -535,21 +533,9 @@ fn run_totals(
                 node_title: "",
                 extra: &extra,
             };
-            let mut d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(rule.message_for_reader()))
-                .with_primary(Label::new(g.anchor.0, g.anchor.1, f.label));
-            for l in f.related {
-                d = d.with_label(l);
-            }
-            if let Some(h) = f.help {
-                d = d.with_help(h);
-            }
-            if let Some(h) = rule.help_for_reader() {
-                d = d.with_help(vars.fill(h));
-            }
-            if let Some(n) = f.note {
-                d = d.with_note(n);
-            }
-            out.push(d);
+            let d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(rule.message_for_reader()))
+                .with_primary(Label::new(g.anchor.0, g.anchor.1, std::mem::take(&mut f.label)));
+            out.push(explain(d, rule, &vars, f));
         }
     }
 }

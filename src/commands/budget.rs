@@ -6,12 +6,12 @@ use std::io::Write;
 use super::output::deliver;
 use super::{Context, ExitStatus, Source, report_problems, setup_and_plan};
 use crate::check;
-use crate::cli::{BudgetArgs, CoverageFormat};
+use crate::cli::{ViewArgs, ViewFormat};
 use crate::diagnostic::Summary;
 use crate::i18n;
 use crate::render;
 
-pub fn run(args: BudgetArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+pub fn run(args: ViewArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
     let Some((setup, mut plan)) = setup_and_plan(ctx, &Source::Disk, args.rules.as_ref(), &args.paths, stderr) else {
         return ExitStatus::Error;
     };
@@ -27,8 +27,8 @@ pub fn run(args: BudgetArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut
             stdout,
             stderr,
             |out| match args.format {
-                CoverageFormat::Human => render::budget::human(&table, rules, summary, out),
-                CoverageFormat::Json => render::budget::json(&table, rules, summary, deadline, out),
+                ViewFormat::Human => render::budget::human(&table, rules, summary, out),
+                ViewFormat::Json => render::budget::json(&table, rules, summary, deadline, out),
             },
         );
         report_problems(checked.problems, stderr);

@@ -5,12 +5,12 @@ use std::io::Write;
 use super::output::deliver;
 use super::{Context, ExitStatus, Source, report_problems, setup_and_plan};
 use crate::check;
-use crate::cli::{CoverageArgs, CoverageFormat};
+use crate::cli::{ViewArgs, ViewFormat};
 use crate::diagnostic::Summary;
 use crate::i18n;
 use crate::render;
 
-pub fn run(args: CoverageArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
+pub fn run(args: ViewArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
     let Some((setup, mut plan)) = setup_and_plan(ctx, &Source::Disk, args.rules.as_ref(), &args.paths, stderr) else {
         return ExitStatus::Error;
     };
@@ -26,8 +26,8 @@ pub fn run(args: CoverageArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &m
             stdout,
             stderr,
             |out| match args.format {
-                CoverageFormat::Human => render::coverage::human(&cov, rules, summary, out),
-                CoverageFormat::Json => render::coverage::json(&cov, rules, summary, out),
+                ViewFormat::Human => render::coverage::human(&cov, rules, summary, out),
+                ViewFormat::Json => render::coverage::json(&cov, rules, summary, out),
             },
         );
         report_problems(checked.problems, stderr);

@@ -63,6 +63,22 @@ impl Drop for TempDir {
     }
 }
 
+/// The bundled rule file, changed by `edit`, written to `dir/regels.kader` beside copies of
+/// the registers and the kaderbrief it names. Returns the rule file's text.
+pub fn bundled_rules_in(dir: &Path, edit: impl FnOnce(String) -> String) -> String {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let rules = edit(std::fs::read_to_string(format!("{root}/rules/jaarplan-2026-2027.kader")).unwrap());
+    std::fs::write(dir.join("regels.kader"), &rules).unwrap();
+    for reg in [
+        "beleidsplan-2026-2027.toml",
+        "iza-midden-nederland.toml",
+        "kaderbrief-2026-2027.toml",
+    ] {
+        std::fs::copy(format!("{root}/rules/{reg}"), dir.join(reg)).unwrap();
+    }
+    rules
+}
+
 /// Run `kader` in `dir` as on a given day (`KADER_TODAY`), colour off.
 pub fn kader_on(dir: &Path, today: &str, args: &[&str]) -> Run {
     run_kader(dir, Some(today), args)
