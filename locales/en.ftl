@@ -163,10 +163,6 @@ eval-cycle = cycle: { $path }
 eval-total = together { $total }; required: { $cmp } { $frame }
 eval-total-frame = together { $total }; the frame is { $frame }
 eval-total-share = { $action }: { $share } in { $year }
-eval-total-rest = { $count ->
-    [one] and 1 more action, together { $sum }
-   *[other] and { $count } more actions, together { $sum }
-}
 eval-team-not-listed = the kaderbrief lists no team `{ $name }`
 eval-team-names = The kaderbrief lists: { $names }
 eval-amount-multiplier = `{ $per }` without a count: kader cannot add this up

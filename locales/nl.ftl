@@ -163,10 +163,6 @@ eval-cycle = kring: { $path }
 eval-total = samen { $total }; vereist: { $cmp } { $frame }
 eval-total-frame = samen { $total }; het kader is { $frame }
 eval-total-share = { $action }: { $share } in { $year }
-eval-total-rest = { $count ->
-    [one] en nog 1 actie, samen { $sum }
-   *[other] en nog { $count } acties, samen { $sum }
-}
 eval-team-not-listed = de kaderbrief kent geen team `{ $name }`
 eval-team-names = De kaderbrief kent: { $names }
 eval-amount-multiplier = `{ $per }` zonder aantal: kader kan dit niet optellen

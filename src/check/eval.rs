@@ -100,9 +100,6 @@ impl Failure {
     }
 }
 
-/// How many contributing actions a total's finding labels (the largest shares).
-const MAX_SHARE_LABELS: usize = 8;
-
 /// "Vervang `old` door `new`".
 fn replace_title(old: &str, new: &str) -> String {
     tr!("fix-replace", old = short(old.trim()), new = short(new))
@@ -851,19 +848,8 @@ impl<'a> Eval<'a> {
             f.value = Some(total.clone());
             f.extra = vec![("totaal", total), ("kader", frame), ("verschil", diff)];
             let year = g.year().map(|y| y.to_string()).unwrap_or_default();
-            // The largest shares as labels, in plan order; the rest in a note: forty labels
-            // help no reader.
-            let mut parts = g.by_action(def, u);
-            let mut order: Vec<usize> = (0..parts.len()).collect();
-            order.sort_by(|&a, &b| parts[b].1.total_cmp(&parts[a].1).then(a.cmp(&b)));
-            let shown: std::collections::HashSet<usize> = order.iter().take(MAX_SHARE_LABELS).copied().collect();
-            let (mut rest, mut rest_sum) = (0usize, 0.0);
-            for (i, (share, part, span)) in parts.drain(..).enumerate() {
-                if !shown.contains(&i) {
-                    rest += 1;
-                    rest_sum += part;
-                    continue;
-                }
+            // Every contributing action, in plan order, with its share: where the money goes.
+            for (share, part, span) in g.by_action(def, u) {
                 f.related.push(Label::new(
                     share.doc.source,
                     span,
@@ -874,9 +860,6 @@ impl<'a> Eval<'a> {
                         year = year.as_str()
                     ),
                 ));
-            }
-            if rest > 0 {
-                f.note = Some(tr!("eval-total-rest", count = rest, sum = write(rest_sum)));
             }
             fails.push(f);
         }
