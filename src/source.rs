@@ -83,7 +83,14 @@ pub struct SourceFile {
 struct LineIndex {
     /// Byte offset of the start of every line. Line breaks are `\n`, `\r\n` and a lone `\r`.
     starts: Vec<usize>,
+    /// Every `MARK` bytes (at a character boundary): (byte offset, characters before it). A
+    /// column on a line of megabytes is then counted from the nearest mark, not from the
+    /// line's start: thousands of findings on one long line stay linear.
+    marks: Vec<(usize, usize)>,
 }
+
+/// The distance between two marks of a `LineIndex`.
+const MARK: usize = 4096;
 
 const BOM: &str = "\u{feff}";
 
@@ -110,7 +117,25 @@ impl LineIndex {
                 starts.push(i + 1);
             }
         }
-        LineIndex { starts }
+        let mut marks = vec![(0, 0)];
+        let mut at = 0;
+        let mut chars = 0;
+        while at + MARK < text.len() {
+            let mut next = at + MARK;
+            while !text.is_char_boundary(next) {
+                next += 1;
+            }
+            chars += text[at..next].chars().count();
+            marks.push((next, chars));
+            at = next;
+        }
+        LineIndex { starts, marks }
+    }
+
+    /// Characters before a byte offset (a character boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let (byte, chars) = self.marks[self.marks.partition_point(|&(b, _)| b <= offset) - 1];
+        chars + text[byte..offset].chars().count()
     }
 }
 
@@ -134,7 +159,11 @@ impl SourceFile {
         while !self.text.is_char_boundary(end) {
             end -= 1;
         }
-        let column = self.text[start..end].chars().count() + 1;
+        let column = if end - start < MARK {
+            self.text[start..end].chars().count()
+        } else {
+            self.lines().chars_before(&self.text, end) - self.lines().chars_before(&self.text, start)
+        } + 1;
         Position {
             line: line + 1,
             column,
@@ -223,6 +252,31 @@ impl fmt::Display for SourceId {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn columns_on_a_line_of_megabytes_count_characters() {
+        let line = "€ é x ".repeat(100_000);
+        let text = format!("\u{feff}kop\n{line}\nslot");
+        let f = SourceFile::new("t.md", text.clone());
+        let start = text.find('€').unwrap();
+        for offset in [
+            start,
+            start + 5,
+            start + 4097,
+            start + 300_001,
+            text.rfind('x').unwrap(),
+        ] {
+            let mut end = offset;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let p = f.position(offset);
+            assert_eq!(p.line, 2);
+            assert_eq!(p.column, text[start..end].chars().count() + 1, "at {offset}");
+        }
+        assert_eq!(f.position(3).column, 1, "the BOM is no character");
+        assert_eq!(f.position(4).column, 2);
+    }
     use super::*;
 
     #[test]

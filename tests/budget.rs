@@ -424,3 +424,28 @@ fn kader_fix_writes_a_decimal_comma_and_leaves_a_multiplier_to_a_person() {
     let text = std::fs::read_to_string(dir.path().join("wijk.md")).unwrap();
     assert!(text.contains("- **Inzet:** 1,5 fte; 0,2 fte per wijkmanager"), "{text}");
 }
+
+/// A 1 MB inzet of amounts, bare euro signs, multipliers and brackets is read in one pass: the
+/// hang guard catches a reader that scans the rest of the value once per amount.
+#[test]
+fn a_huge_inzet_is_read_without_hanging() {
+    let dir = TempDir::new("begroting-groot");
+    let value = "€ 2 € x 2 fte per wijk (3 1.5 fte 10–20 uur per ".repeat(20_000);
+    std::fs::write(
+        dir.path().join("wijk.md"),
+        format!(
+            "+++\nteam = \"Wijkzorg\"\n+++\n\n### Actie WK-01: Groot\n\n- **Tijdpad:** 2026\n- **Inzet:** {value}\n"
+        ),
+    )
+    .unwrap();
+    let run = common::kader_within(dir.path(), 120, &["check", "--format", "json", "wijk.md"]).expect("kader finished");
+    assert_eq!(run.code, 1, "over the frame: {}", &run.stderr);
+    let json = run.json();
+    let rules = common::rule_ids(&json);
+    assert!(
+        rules.contains(&"begroting-kader".to_owned()),
+        "{:?}",
+        &rules[..rules.len().min(5)]
+    );
+    assert!(rules.contains(&"inzet-bedrag".to_owned()));
+}

@@ -228,18 +228,8 @@ impl Group<'_> {
 
     /// The group in words: `Praktijkondersteuning, 2026, HA`.
     pub fn describe(&self, rules: &RuleSet) -> String {
-        self.key
-            .iter()
-            .map(|k| match k {
-                KeyPart::Team(Some(t), _) => rules
-                    .kaderbrief
-                    .as_ref()
-                    .map_or("", |k| k.teams[*t].name.as_str())
-                    .to_owned(),
-                KeyPart::Team(None, w) => w.clone(),
-                KeyPart::Year(y) => y.to_string(),
-                KeyPart::Line(r, n) => rules.registers[*r].node(*n).id.clone(),
-            })
+        (0..self.key.len())
+            .map(|i| self.part(rules, i))
             .collect::<Vec<_>>()
             .join(", ")
     }

@@ -20,6 +20,14 @@ pub fn read_amounts(text: &str, span: Span) -> Amounts {
     let b = text.as_bytes();
     let lower = text.to_ascii_lowercase();
     let tokens = numbers(text);
+    // Where the clauses end (`;` and line breaks), found once: a value of any length is read
+    // in one pass, never once per amount.
+    let seps: Vec<usize> = b
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| c == b';' || c == b'\n')
+        .map(|(i, _)| i)
+        .collect();
     // (clause index, amount, preceded by "totaal")
     let mut found: Vec<(usize, Amount, bool)> = Vec::new();
     let mut consumed_euro: Vec<usize> = Vec::new();
@@ -47,9 +55,14 @@ pub fn read_amounts(text: &str, span: Span) -> Amounts {
             .get(t + 1..)
             .and_then(|rest| rest.iter().find(|n| n.unit.is_some()))
             .map_or(text.len(), |n| n.prefix_start.unwrap_or(n.start));
-        let clause_end = find_from(b, tok.end, |c| c == b';' || c == b'\n').unwrap_or(text.len());
+        // The clause: its number (separators before it) and its bounds.
+        let clause = seps.partition_point(|&p| p < start);
+        let clause_end = seps
+            .get(seps.partition_point(|&p| p < tok.end))
+            .copied()
+            .unwrap_or(text.len());
         let window_end = window_end.min(clause_end);
-        let clause_start = rfind_before(b, start, |c| c == b';' || c == b'\n').map_or(0, |i| i + 1);
+        let clause_start = clause.checked_sub(1).map_or(0, |i| seps[i] + 1);
         let before = &lower[clause_start.max(prev_end).min(start)..start];
         prev_end = tok.end;
         // The word just before the amount: `eenmalig € 5.000`, `totaal € 75.000`.
@@ -99,7 +112,6 @@ pub fn read_amounts(text: &str, span: Span) -> Amounts {
             NumUnit::Dagdeel => (value * HOURS_PER_DAGDEEL, Unit::Hours),
             NumUnit::Plain(u) => (value, u),
         };
-        let clause = b[..start].iter().filter(|&&c| c == b';' || c == b'\n').count();
         let total = last_word == "totaal";
         found.push((
             clause,
@@ -127,7 +139,12 @@ pub fn read_amounts(text: &str, span: Span) -> Amounts {
     let mut i = 0;
     while let Some(pos) = text[i..].find('€').map(|p| p + i) {
         i = pos + '€'.len_utf8();
-        if consumed_euro.contains(&pos) || tokens.iter().any(|t| t.start <= pos && pos < t.suffix_end) {
+        // Tokens are in text order: the one that could hold `pos` is the last starting before it.
+        let inside = tokens
+            .partition_point(|t| t.start <= pos)
+            .checked_sub(1)
+            .is_some_and(|i| pos < tokens[i].end);
+        if consumed_euro.binary_search(&pos).is_ok() || inside {
             continue;
         }
         let rest = text[i..].trim_start();
@@ -174,8 +191,6 @@ struct Num {
     end: usize,
     /// After the digits and their marks (before the unit).
     digits_end: usize,
-    /// After anything read as part of it: the same as `end`.
-    suffix_end: usize,
     /// `€` or `EUR` before it.
     prefix_start: Option<usize>,
     unit: Option<NumUnit>,
@@ -235,12 +250,14 @@ fn numbers(text: &str) -> Vec<Num> {
         let rest = &text[digits_end..];
         let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
         let gap = rest.len() - trimmed.len();
-        let low = trimmed.to_ascii_lowercase();
-        let word_len = low
+        // Only the word after the number is lowercased: the rest of a long value is not
+        // copied once per number.
+        let word_len = trimmed
             .bytes()
             .take_while(|&c| c.is_ascii_alphabetic() || c >= 0x80)
             .count();
-        let word = &low[..word_len];
+        let word = trimmed[..word_len].to_ascii_lowercase();
+        let word = word.as_str();
         let euro_before = prefix_start.is_some();
         let (unit, scale, unit_len) = match word {
             "fte" => (Some(NumUnit::Plain(Unit::Fte)), 1.0, word_len),
@@ -250,7 +267,9 @@ fn numbers(text: &str) -> Vec<Num> {
             "mln" | "miljoen" => (Some(NumUnit::Plain(Unit::Euro)), 1_000_000.0, word_len),
             "duizend" if euro_before => (Some(NumUnit::Plain(Unit::Euro)), 1_000.0, word_len),
             "euro" | "eur" => (Some(NumUnit::Plain(Unit::Euro)), 1.0, word_len),
-            _ if low.starts_with("k€") => (Some(NumUnit::Plain(Unit::Euro)), 1_000.0, "k€".len()),
+            _ if trimmed.starts_with("k€") || trimmed.starts_with("K€") => {
+                (Some(NumUnit::Plain(Unit::Euro)), 1_000.0, "k€".len())
+            }
             _ if euro_before => (Some(NumUnit::Plain(Unit::Euro)), 1.0, 0),
             _ => (None, 1.0, 0),
         };
@@ -262,9 +281,12 @@ fn numbers(text: &str) -> Vec<Num> {
         };
         if scale > 1.0 {
             let more = text[end..].trim_start_matches(' ');
-            let w = more.to_ascii_lowercase();
+            let w = more.as_bytes();
             for cur in ["euro", "eur"] {
-                if w.starts_with(cur) && !w.as_bytes().get(cur.len()).is_some_and(|&c| is_word_byte(c)) {
+                let found = w
+                    .get(..cur.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(cur.as_bytes()));
+                if found && !w.get(cur.len()).is_some_and(|&c| is_word_byte(c)) {
                     end = text.len() - more.len() + cur.len();
                     break;
                 }
@@ -279,7 +301,6 @@ fn numbers(text: &str) -> Vec<Num> {
             start,
             end,
             digits_end,
-            suffix_end: end,
             prefix_start,
             unit,
             value,
@@ -490,14 +511,6 @@ fn range_after(text: &str, tokens: &[Num], t: usize) -> Option<usize> {
 /// Is amount `t` the end of a range whose start is the number before it?
 fn range_before(text: &str, tokens: &[Num], t: usize) -> bool {
     t > 0 && range_after(text, tokens, t - 1).is_some()
-}
-
-fn find_from(b: &[u8], from: usize, f: impl Fn(u8) -> bool) -> Option<usize> {
-    b.get(from..)?.iter().position(|&c| f(c)).map(|p| p + from)
-}
-
-fn rfind_before(b: &[u8], before: usize, f: impl Fn(u8) -> bool) -> Option<usize> {
-    b[..before.min(b.len())].iter().rposition(|&c| f(c))
 }
 
 #[cfg(test)]
