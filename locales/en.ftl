@@ -138,6 +138,10 @@ eval-count = { $what ->
         [one] 1 link
        *[other] { $count } links
     }
+    [amounts] { $count ->
+        [one] 1 amount
+       *[other] { $count } amounts
+    }
    *[actions] { $count ->
         [one] 1 action
        *[other] { $count } actions

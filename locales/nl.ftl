@@ -138,6 +138,10 @@ eval-count = { $what ->
         [one] 1 verwijzing
        *[other] { $count } verwijzingen
     }
+    [amounts] { $count ->
+        [one] 1 bedrag
+       *[other] { $count } bedragen
+    }
    *[actions] { $count ->
         [one] 1 actie
        *[other] { $count } acties

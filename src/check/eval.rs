@@ -1098,7 +1098,7 @@ fn said(v: &Val<'_>, p: &Part) -> String {
 }
 
 /// "12 woorden; vereist: minstens 25": what was counted against what the rule requires.
-/// `what` is `words`, `characters`, `links` or `actions`.
+/// `what` is `words`, `characters`, `links`, `actions` or `amounts`.
 fn count_label(what: &str, count: usize, c: crate::lang::ruleset::Cmp, n: usize) -> String {
     use crate::lang::ruleset::Cmp;
     let cmp = match c {
