@@ -94,20 +94,10 @@ pub fn human(table: &Table, rules: &RuleSet, summary: Summary, out: &mut dyn Wri
         let mut rows: Vec<[String; 7]> = vec![header.clone()];
         let mut marks: Vec<bool> = vec![false];
         for y in &t.years {
-            rows.push(row(&y.year.to_string(), y));
+            rows.push(row(&y.year.to_string(), &y.euro, &y.fte));
             marks.push(y.euro.over() || y.fte.over());
             for l in shown_lines(y) {
-                let e = columns(&l.euro, false);
-                let f = columns(&l.fte, true);
-                rows.push([
-                    format!("  {}", l.id),
-                    e[0].clone(),
-                    e[1].clone(),
-                    e[2].clone(),
-                    f[0].clone(),
-                    f[1].clone(),
-                    f[2].clone(),
-                ]);
+                rows.push(row(&format!("  {}", l.id), &l.euro, &l.fte));
                 marks.push(l.euro.over() || l.fte.over());
             }
         }
@@ -122,7 +112,7 @@ pub fn human(table: &Table, rules: &RuleSet, summary: Summary, out: &mut dyn Wri
         let mut rows: Vec<[String; 7]> = vec![header.clone()];
         let mut marks = vec![false];
         for y in &table.totals {
-            rows.push(row(&y.year.to_string(), y));
+            rows.push(row(&y.year.to_string(), &y.euro, &y.fte));
             marks.push(y.euro.over() || y.fte.over());
         }
         write_rows(&rows, &marks, out)?;
@@ -140,18 +130,11 @@ pub fn shown_lines(y: &YearRow) -> &[crate::check::budget::LineRow] {
     }
 }
 
-fn row(label: &str, y: &YearRow) -> [String; 7] {
-    let e = columns(&y.euro, false);
-    let f = columns(&y.fte, true);
-    [
-        label.to_owned(),
-        e[0].clone(),
-        e[1].clone(),
-        e[2].clone(),
-        f[0].clone(),
-        f[1].clone(),
-        f[2].clone(),
-    ]
+/// A row of the table: the label, then planned, frame and difference in euro and in fte.
+fn row(label: &str, euro: &Cell, fte: &Cell) -> [String; 7] {
+    let [e0, e1, e2] = columns(euro, false);
+    let [f0, f1, f2] = columns(fte, true);
+    [label.to_owned(), e0, e1, e2, f0, f1, f2]
 }
 
 /// Columns padded to their widest cell (numbers right-aligned), `✗` after a row over its frame.
