@@ -27,7 +27,11 @@ def main():
     hostile = "--hostile" in sys.argv
     dom_text = open(dom_path, encoding="utf-8").read()
     console = open(console_path, encoding="utf-8", errors="replace").read()
-    summary = json.load(open(summary_path, encoding="utf-8"))["summary"]
+    report_json = json.load(open(summary_path, encoding="utf-8"))
+    summary = report_json["summary"]
+    over_findings = sum(
+        1 for d in report_json["diagnostics"] if d["rule"] in ("begroting-kader", "begroting-lijn")
+    )
     dom = Dom()
     dom.feed(dom_text)
     problems = []
@@ -73,6 +77,15 @@ def main():
         if section not in ids:
             problems.append(f"section #{section} is missing")
 
+    # The budget against the kaderbrief: a cell over its frame is marked, one pair (planned,
+    # difference) per finding about a frame at least.
+    over = sum(1 for t, a in dom.tags if t == "td" and "over" in a.get("class", "").split())
+    if not hostile:
+        if "begroting" not in ids:
+            problems.append("section #begroting is missing")
+        if over < 2 * over_findings:
+            problems.append(f"{over} cells marked over the frame for {over_findings} findings about a frame")
+
     actions = count("tr", cls="action")
     if actions != summary["actions"]:
         problems.append(f"{actions} action rows, the plan has {summary['actions']}")
@@ -93,7 +106,7 @@ def main():
         sys.exit(1)
     print(
         f"ok: {actions} actions, {findings} findings, {bars} Gantt bars ({late} with a "
-        f"timeline finding), script ran, no console messages"
+        f"timeline finding), {over} budget cells over the frame, script ran, no console messages"
     )
 
 

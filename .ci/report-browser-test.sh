@@ -37,6 +37,7 @@ check() { # check NAME PATHS... [-- --hostile]
 }
 
 check plan fixtures/jaarplan-2026-2027
+check budget fixtures/begroting
 check hostile --hostile fixtures/report/script-in-draft.md
 # The same input gives the same bytes.
 # The plan has errors: exit 1, like kader check.

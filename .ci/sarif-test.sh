@@ -25,7 +25,11 @@ printf '# Plan\n\nCaf\xe9\n' > "$plan/jaarplan/team-oud.md"
 status=0
 (cd "$plan/docs" && "$kader" check --format sarif > "$work/repo.sarif") || status=$?
 [ "$status" -eq 2 ] || { echo "sarif-test: expected exit 2 from the plan with an unreadable draft, got $status" >&2; exit 1; }
-files=("$work/plan.sarif" "$work/repo.sarif")
+# 3. A plan over the kaderbrief's frame: `begroting-kader` at `team` in the front matter, with
+#    its contributing actions in other drafts as related locations (exit 1).
+"$kader" check --format sarif fixtures/begroting > "$work/budget.sarif" || [ $? -eq 1 ]
+grep -q '"ruleId": "begroting-kader"' "$work/budget.sarif" || { echo "sarif-test: no begroting-kader in budget.sarif" >&2; exit 1; }
+files=("$work/plan.sarif" "$work/repo.sarif" "$work/budget.sarif")
 
 schema="$repo/../shared/data/sarif-schema-2.1.0.json"
 if [ -f "$schema" ]; then
