@@ -490,6 +490,7 @@ resolve-unknown = unknown { $what ->
     [field] field
     [unit] unit
     [bound] bound
+    [status] status
    *[subject] subject
 } `{ $name }`
 resolve-unknown-label = no { $what ->
@@ -499,6 +500,7 @@ resolve-unknown-label = no { $what ->
     [field] field
     [unit] unit
     [bound] bound
+    [status] status
    *[subject] subject
 } with this name
 resolve-unknown-flag = unknown flag `{ $flag }` after the pattern
@@ -767,3 +769,61 @@ cli-report--paths = Draft files or folders (folders are searched for *.md).
 cli-report--output = Write the report to this file, such as report.html (in one go; never over a draft).
 cli-report--rules = Use this rule file instead of the bundled rules.
 cli--jobs = Check with this many threads (default: one per core, at most four per core); the output is always the same.
+
+# Voortgang (progress reports)
+place-progress = in the progress block
+expected-a-key = a front-matter key, such as `soort`
+expected-a-status = the name of a status, such as `vertraagd`
+resolve-second-progress = There already is a `voortgang` block
+resolve-second-progress-label = second `voortgang` block
+resolve-status-twice = Status `{ $name }` is declared twice
+resolve-progress-no-marker = The `voortgang` block does not say how a report is recognised
+resolve-progress-no-marker-help = Add: kenmerk soort = "voortgang"
+resolve-no-progress = This rule is about progress reports, but the rule set has no `voortgang` block
+resolve-no-progress-label = reports without a `voortgang` block
+resolve-no-progress-help = Add a voortgang block with a marker (kenmerk soort = "voortgang"), the fields of an entry and the statuses; rules/README.md shows how.
+resolve-reported-scope = `gemeld` is about the action or milestone itself
+resolve-reported-scope-label = `actie` (voor elke gestarte actie) or `mijlpaal` (voor elke verstreken mijlpaal) belongs here
+resolve-reported-scope-help = Write: voor elke gestarte actie  eis actie gemeld
+resolve-cutoff-scope = `na peildatum` needs the peildatum of a report
+resolve-cutoff-scope-label = only in `voor elke melding`
+report-front-matter = the front matter of the progress report
+report-no-team = This progress report names no team
+report-no-team-help = Add to the front matter: team = "Praktijkondersteuning" (the team in the plan)
+report-no-peildatum = This progress report has no peildatum
+report-bad-peildatum = The peildatum '{ $value }' is not a day
+report-bad-peildatum-label = not a day
+report-peildatum-help = Write the day the report describes, for example: peildatum = 2026-06-30
+report-progress = Progress
+report-progress-peildatum = State of the reports as of { $date }. The red line is that day.
+report-progress-new-planning = new planning: { $period }
+report-progress-legend = Bar: the timeline in the plan; yellow with a dashed extension: delayed, with the new planning.
+report-progress-action = Action
+report-progress-status = Latest status
+report-progress-as-of = As of
+report-progress-no-entry = not reported
+report-progress-missed = Missed milestones
+report-progress-none-missed = Every milestone before the peildatum has been reported.
+progress-no-reports = No progress report found in { $paths }
+progress-no-reports-help = A report has soort = "voortgang", the team and the peildatum in its front matter. Name the folder of reports: kader voortgang <plan> <reports>, or set voortgang = ["voortgang/"] in kader.toml.
+cli-voortgang = Hold the progress reports against the plan: missing entries, past milestones, delays without a new planning, finished actions without a result, more spent than planned.
+cli-voortgang--paths = The plan and the reports (files or folders); a file with soort = "voortgang" in its front matter is a report. Without paths: paden and voortgang from kader.toml.
+cli-voortgang--format = Output format: human, json, sarif, github, junit (as kader check) or html (the report page with the Progress view).
+cli-voortgang--output = Write the output to this file (in one go; never over a draft).
+cli-voortgang--rules = Use this rule file instead of the bundled rules.
+cli-voortgang--deny_warnings = Let warnings fail the check too (exit code 1).
+cli-voortgang--baseline = Use this baseline (as kader check).
+cli-voortgang--no_baseline = Show every finding, also those in the baseline.
+progress-action-in-plan = the action in the plan
+subject-itself = the action
+eval-status-is-not = the status is not { $status }
+eval-before-cutoff = this does not lie after the peildatum { $date }
+eval-no-such-status = '{ $value }' is no status
+eval-statuses = The statuses are: { $names }.
+eval-entry-missing = { $id } is missing from this report
+eval-report-missing = { $team } has no report as of { $date }
+eval-milestone-no-status = the milestone is there, but without a status
+eval-milestone-not-mentioned = this entry does not name the milestone
+eval-milestone-in-plan = the milestone in the plan
+eval-spent-over = { $spent } spent; planned: { $planned }
+eval-planned-here = the inzet in the plan

@@ -490,6 +490,7 @@ resolve-unknown = { $what ->
     [field] onbekend veld
     [unit] onbekende eenheid
     [bound] onbekende grens
+    [status] onbekende status
    *[subject] onbekend onderwerp
 } `{ $name }`
 resolve-unknown-label = geen { $what ->
@@ -499,6 +500,7 @@ resolve-unknown-label = geen { $what ->
     [field] veld
     [unit] eenheid
     [bound] grens
+    [status] status
    *[subject] onderwerp
 } met deze naam
 resolve-unknown-flag = onbekende vlag `{ $flag }` achter het patroon
@@ -767,3 +769,61 @@ cli-report--paths = Conceptbestanden of mappen (mappen worden doorzocht op *.md)
 cli-report--output = Schrijf het rapport naar dit bestand, zoals rapport.html (in één keer; nooit over een concept).
 cli-report--rules = Gebruik dit regelbestand in plaats van de ingebouwde regels.
 cli--jobs = Controleer met zoveel threads (standaard één per kern, hoogstens vier per kern); de uitvoer is altijd dezelfde.
+
+# Voortgang (progress reports)
+place-progress = in het voortgang-blok
+expected-a-key = een sleutel uit het voorwerk, zoals `soort`
+expected-a-status = de naam van een status, zoals `vertraagd`
+resolve-second-progress = Er is al een `voortgang`-blok
+resolve-second-progress-label = tweede `voortgang`-blok
+resolve-status-twice = Status `{ $name }` staat er twee keer
+resolve-progress-no-marker = Het `voortgang`-blok zegt niet hoe een rapportage herkend wordt
+resolve-progress-no-marker-help = Voeg toe: kenmerk soort = "voortgang"
+resolve-no-progress = Deze regel gaat over voortgangsrapportages, maar de regelset heeft geen `voortgang`-blok
+resolve-no-progress-label = rapportages zonder `voortgang`-blok
+resolve-no-progress-help = Voeg een voortgang-blok toe met een kenmerk (kenmerk soort = "voortgang"), de velden van een melding en de statussen; rules/README.md laat zien hoe.
+resolve-reported-scope = `gemeld` gaat over de actie of mijlpaal zelf
+resolve-reported-scope-label = hier hoort `actie` (voor elke gestarte actie) of `mijlpaal` (voor elke verstreken mijlpaal)
+resolve-reported-scope-help = Schrijf: voor elke gestarte actie  eis actie gemeld
+resolve-cutoff-scope = `na peildatum` vraagt om de peildatum van een rapportage
+resolve-cutoff-scope-label = alleen in `voor elke melding`
+report-front-matter = het voorwerk van de voortgangsrapportage
+report-no-team = Deze voortgangsrapportage noemt geen team
+report-no-team-help = Voeg aan het voorwerk toe: team = "Praktijkondersteuning" (het team uit het plan)
+report-no-peildatum = Deze voortgangsrapportage heeft geen peildatum
+report-bad-peildatum = De peildatum '{ $value }' is geen dag
+report-bad-peildatum-label = geen dag
+report-peildatum-help = Schrijf de dag waarop de stand beschreven is, bijvoorbeeld: peildatum = 2026-06-30
+report-progress = Voortgang
+report-progress-peildatum = Stand van de rapportages per { $date }. De rode lijn is die peildatum.
+report-progress-new-planning = nieuwe planning: { $period }
+report-progress-legend = Balk: het tijdpad in het plan; geel met een gestreepte verlenging: vertraagd, met de nieuwe planning.
+report-progress-action = Actie
+report-progress-status = Laatste status
+report-progress-as-of = Per
+report-progress-no-entry = niet gemeld
+report-progress-missed = Gemiste mijlpalen
+report-progress-none-missed = Elke mijlpaal van voor de peildatum is gemeld.
+progress-no-reports = Geen voortgangsrapportage gevonden in { $paths }
+progress-no-reports-help = Een rapportage heeft in het voorwerk soort = "voortgang", het team en de peildatum. Noem de map met rapportages: kader voortgang <plan> <rapportages>, of zet voortgang = ["voortgang/"] in kader.toml.
+cli-voortgang = Houd de voortgangsrapportages tegen het plan: ontbrekende meldingen, verstreken mijlpalen, vertragingen zonder nieuwe planning, afgeronde acties zonder resultaat, meer besteed dan gepland.
+cli-voortgang--paths = Het plan en de rapportages (bestanden of mappen); een bestand met soort = "voortgang" in het voorwerk is een rapportage. Zonder paden: paden en voortgang uit kader.toml.
+cli-voortgang--format = Uitvoervorm: human, json, sarif, github, junit (zoals kader check) of html (de rapportpagina met de weergave Voortgang).
+cli-voortgang--output = Schrijf de uitvoer naar dit bestand (in één keer; nooit over een concept).
+cli-voortgang--rules = Gebruik dit regelbestand in plaats van de ingebouwde regels.
+cli-voortgang--deny_warnings = Laat ook waarschuwingen de controle doen mislukken (exitcode 1).
+cli-voortgang--baseline = Gebruik deze baseline (zoals kader check).
+cli-voortgang--no_baseline = Toon alle bevindingen, ook die in de baseline.
+progress-action-in-plan = de actie in het plan
+subject-itself = de actie
+eval-status-is-not = de status is niet { $status }
+eval-before-cutoff = dit ligt niet na de peildatum { $date }
+eval-no-such-status = '{ $value }' is geen status
+eval-statuses = De statussen zijn: { $names }.
+eval-entry-missing = { $id } ontbreekt in deze rapportage
+eval-report-missing = { $team } heeft geen rapportage per { $date }
+eval-milestone-no-status = de mijlpaal staat er, maar zonder status
+eval-milestone-not-mentioned = deze melding noemt de mijlpaal niet
+eval-milestone-in-plan = de mijlpaal in het plan
+eval-spent-over = { $spent } besteed; gepland: { $planned }
+eval-planned-here = de inzet in het plan

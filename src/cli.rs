@@ -54,6 +54,8 @@ pub enum Command {
     },
     Baseline(BaselineArgs),
     Report(ReportArgs),
+    #[command(alias = "progress")]
+    Voortgang(ProgressArgs),
     Fix(FixArgs),
     Lsp {
         /// Accepted and ignored: editors' generic clients pass it; stdio is the only channel.
@@ -144,6 +146,40 @@ pub struct CheckArgs {
 
     #[arg(long)]
     pub no_baseline: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ProgressArgs {
+    pub paths: Vec<PathBuf>,
+
+    #[arg(long, value_enum, default_value_t = ProgressFormat::Human)]
+    pub format: ProgressFormat,
+
+    #[arg(short, long, value_name = "BESTAND")]
+    pub output: Option<PathBuf>,
+
+    #[arg(long, value_name = "BESTAND")]
+    pub rules: Option<PathBuf>,
+
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    #[arg(long, value_name = "BESTAND", conflicts_with = "no_baseline")]
+    pub baseline: Option<PathBuf>,
+
+    #[arg(long)]
+    pub no_baseline: bool,
+}
+
+/// The formats of `kader check`, and the report page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ProgressFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+    Junit,
+    Html,
 }
 
 #[derive(Debug, clap::Args)]

@@ -26,6 +26,7 @@ pub const FILE_NAME: &str = "kader.toml";
 pub const KEYS: &[&str] = &[
     "regels",
     "paden",
+    "voortgang",
     "negeer",
     "taal",
     "inleverdatum",
@@ -39,6 +40,7 @@ pub const KEYS: &[&str] = &[
 struct Raw {
     regels: Option<Spanned<String>>,
     paden: Option<Vec<Spanned<String>>>,
+    voortgang: Option<Vec<Spanned<String>>>,
     negeer: Option<Vec<Spanned<String>>>,
     taal: Option<Spanned<String>>,
     inleverdatum: Option<Spanned<toml::value::Datetime>>,
@@ -64,6 +66,9 @@ pub struct Config {
     pub rules: Option<PathBuf>,
     /// Paths to check when none are given on the command line.
     pub paths: Vec<PathBuf>,
+    /// `voortgang`: the progress reports `kader voortgang` holds against the plan when the
+    /// command line names none.
+    pub progress: Vec<PathBuf>,
     /// Glob patterns (relative to the config's directory) of drafts to leave out.
     pub exclude: Option<globset::GlobSet>,
     pub english: Option<bool>,
@@ -197,6 +202,12 @@ pub fn load(path: &Path, origin: &dyn Origin, sources: &mut Sources) -> (Option<
         rules: raw.regels.map(|r| from_config(&base, &r.into_inner(), &shown)),
         paths: raw
             .paden
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| from_config(&base, &p.into_inner(), &shown))
+            .collect(),
+        progress: raw
+            .voortgang
             .unwrap_or_default()
             .into_iter()
             .map(|p| from_config(&base, &p.into_inner(), &shown))

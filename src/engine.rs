@@ -156,6 +156,11 @@ pub struct Plan {
     problems: Vec<InputProblem>,
     /// The language the fresh drafts were checked in.
     checked_in: Option<Lang>,
+    /// Progress reports (front matter with the marker of the `voortgang` block), by name:
+    /// never drafts. Held against the plan only when `monitor` is on (`kader voortgang`).
+    report_sources: Vec<SourceId>,
+    reports: Vec<Document>,
+    monitor: bool,
 }
 
 impl Plan {
@@ -174,7 +179,31 @@ impl Plan {
             docs: Vec::new(),
             problems: Vec::new(),
             checked_in: None,
+            report_sources: Vec::new(),
+            reports: Vec::new(),
+            monitor: false,
         }
+    }
+
+    /// Hold the progress reports against the plan (`kader voortgang`); off, they are left
+    /// out of the check.
+    pub fn monitor(&mut self, on: bool) {
+        self.monitor = on;
+    }
+
+    /// How many of the inputs are progress reports.
+    pub fn report_count(&self) -> usize {
+        self.report_sources.len()
+    }
+
+    /// Is the input of this name a progress report?
+    pub fn is_report(&self, name: &str) -> bool {
+        self.report_position(name).is_ok()
+    }
+
+    fn report_position(&self, name: &str) -> Result<usize, usize> {
+        self.report_sources
+            .binary_search_by(|&s| self.sources.get(s).name.as_str().cmp(name))
     }
 
     /// Add a draft, or put a new text in the place of the draft of the same name.
@@ -217,6 +246,10 @@ impl Plan {
     /// other files do not change). Returns whether it was there.
     pub fn remove(&mut self, name: &str) -> bool {
         self.forget_problems(name);
+        if let Ok(i) = self.report_position(name) {
+            self.report_sources.remove(i);
+            return true;
+        }
         match self.position(name) {
             Ok(i) => {
                 self.slots.remove(i);
@@ -241,6 +274,24 @@ impl Plan {
 
     fn insert(&mut self, file: SourceFile) {
         self.forget_problems(&file.name);
+        // A report is never a draft; an edit may turn one into the other.
+        if draft::is_report(&file.text, &self.rules) {
+            if let Ok(i) = self.position(&file.name) {
+                self.slots.remove(i);
+                self.docs.remove(i);
+            }
+            match self.report_position(&file.name) {
+                Ok(i) => self.sources.replace(self.report_sources[i], file),
+                Err(i) => {
+                    let source = self.sources.add(file);
+                    self.report_sources.insert(i, source);
+                }
+            }
+            return;
+        }
+        if let Ok(i) = self.report_position(&file.name) {
+            self.report_sources.remove(i);
+        }
         match self.position(&file.name) {
             Ok(i) => {
                 self.sources.replace(self.slots[i].source, file);
@@ -305,15 +356,30 @@ impl Plan {
             self.slots[i].diagnostics = diags;
             self.slots[i].fresh = true;
         }
+        // Reports are few and small: read again at every check.
+        let mut report_diags = Vec::new();
+        self.reports.clear();
+        if self.monitor {
+            for &id in &self.report_sources {
+                let (doc, diags) = i18n::with_lang(lang, || {
+                    let (doc, mut diags) = draft::parse(id, &self.sources.get(id).text, &self.rules);
+                    diags.extend(check::check_document(&doc, &self.rules));
+                    (doc, diags)
+                });
+                self.reports.push(doc);
+                report_diags.extend(diags);
+            }
+        }
         let (rules, sources) = (&*self.rules, &self.sources);
         let diagnostics = i18n::with_lang(lang, || {
             let mut all: Vec<Diagnostic> = Vec::with_capacity(self.slots.iter().map(|s| s.diagnostics.len()).sum());
             for slot in &self.slots {
                 all.extend(slot.diagnostics.iter().cloned());
             }
+            all.extend(report_diags);
             // A plan without drafts has nothing to cover: no plan-wide findings either.
             if !self.docs.is_empty() {
-                check::finish(&self.docs, rules, &mut all, options.today);
+                check::finish(&self.docs, &self.reports, rules, &mut all, options.today);
             }
             diagnostic::sort(&mut all, |id| sources.get(id).name.clone());
             all
@@ -322,6 +388,7 @@ impl Plan {
             rules,
             sources,
             docs: &self.docs,
+            reports: &self.reports,
             diagnostics,
             problems: &self.problems,
             rechecked: stale.len(),
@@ -337,6 +404,7 @@ fn empty_document(source: SourceId) -> Document {
         actions: Vec::new(),
         waivers: Vec::new(),
         field_heading: None,
+        report: None,
     }
 }
 
@@ -347,6 +415,8 @@ pub struct Checked<'p> {
     pub sources: &'p Sources,
     /// The drafts as documents, in the plan's order.
     pub docs: &'p [Document],
+    /// The progress reports held against the plan, by name (none unless monitoring).
+    pub reports: &'p [Document],
     /// Every finding, sorted by (file, offset, rule, message); waived ones included.
     pub diagnostics: Vec<Diagnostic>,
     /// Inputs that could not be used (exit 2) or were skipped (warnings).
@@ -392,10 +462,25 @@ pub fn check_text(rules: &RuleSet, name: &str, text: &str, options: &Options) ->
     i18n::with_lang(options.lang, || {
         let mut sources = Sources::default();
         let id = sources.add(SourceFile::new(name, text));
-        let (doc, mut diags) = draft::parse(id, &sources.get(id).text, rules);
+        // A case may hold progress reports after the plan: each starts at a `+++` line
+        // that opens a report's front matter, and runs to the next one.
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices("\n+++").map(|(i, _)| i + 1))
+            .filter(|&i| draft::is_report(&text[i..], rules))
+            .collect();
+        let plan_end = starts.first().copied().unwrap_or(text.len());
+        let (doc, mut diags) = draft::parse(id, &text[..plan_end], rules);
         diags.extend(check::check_document(&doc, rules));
+        let mut reports = Vec::new();
+        for (n, &start) in starts.iter().enumerate() {
+            let end = starts.get(n + 1).copied().unwrap_or(text.len());
+            let (report, found) = draft::parse_part(id, &text[..end], start, rules);
+            diags.extend(found);
+            diags.extend(check::check_document(&report, rules));
+            reports.push(report);
+        }
         let docs = [doc];
-        check::finish(&docs, rules, &mut diags, options.today);
+        check::finish(&docs, &reports, rules, &mut diags, options.today);
         diagnostic::sort(&mut diags, |id| sources.get(id).name.clone());
         (sources, diags)
     })

@@ -107,7 +107,7 @@ pub fn check(data: &[u8]) {
         diags.extend(crate::check::check_document(&doc, &RULES));
         docs.push(doc);
     }
-    crate::check::finish(&docs, &RULES, &mut diags, jiff::civil::date(2026, 9, 1));
+    crate::check::finish(&docs, &[], &RULES, &mut diags, jiff::civil::date(2026, 9, 1));
     crate::diagnostic::sort(&mut diags, |id| sources.get(id).name.clone());
     let summary = crate::render::Summary::count(docs.len(), docs.iter().map(|d| d.actions.len()).sum(), &diags);
     let mut out = Vec::new();

@@ -133,6 +133,9 @@ fn requirement_resolves(eis: &str) -> Result<(), Vec<String>> {
         "voor elke uitzondering",
         "voor elk thema in beleid",
         "voor elk totaal per team, jaar",
+        "voor elke melding",
+        "voor elke gestarte actie",
+        "voor elke verstreken mijlpaal",
     ];
     let mut all = Vec::new();
     for scope in scopes {

@@ -46,6 +46,10 @@ fn every_rule_fixture_fails_only_where_it_should() {
         assert_eq!(expect.regel, name, "fixture is named after its rule");
         let fout = text.find("\n## Fout").expect("fixture has a `## Fout` part");
         let rel = format!("rules/tests/{name}.md");
+        if text.contains("\nsoort = \"voortgang\"") {
+            progress_fixture(name, &text, &expect);
+            return;
+        }
 
         let rules = if PLAN_RULES.contains(&name) {
             "rules/jaarplan-2026-2027.kader"
@@ -105,6 +109,55 @@ fn every_rule_fixture_fails_only_where_it_should() {
             insta::assert_snapshot!(human.transcript());
         });
     });
+}
+
+/// A fixture of a progress rule holds the plan and, after it, progress reports (each from a
+/// `+++` that opens a report's front matter): written as files of their own and held
+/// against each other by `kader voortgang`. (`kader test` reads the same file as one case.)
+fn progress_fixture(name: &str, text: &str, expect: &Expect) {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("progress-fixture-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // Markers are blanked as `kader test` does: they are comments, and one stands in TOML.
+    let marker = regex::Regex::new(r"<!--\s*verwacht\s*:[^>]*-->").unwrap();
+    let text = marker.replace_all(text, "");
+    let starts: Vec<usize> = text
+        .match_indices("\n+++\nsoort = \"voortgang\"")
+        .map(|(i, _)| i + 1)
+        .collect();
+    std::fs::write(dir.join("plan.md"), &text[..starts[0]]).unwrap();
+    let mut args = vec![
+        "voortgang".to_owned(),
+        "--format".into(),
+        "json".into(),
+        "plan.md".into(),
+    ];
+    for (n, &start) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(text.len());
+        let file = format!("rapport-{n}.md");
+        std::fs::write(dir.join(&file), &text[start..end]).unwrap();
+        args.push(file);
+    }
+    let run = common::kader_in(&dir, &args.iter().map(String::as_str).collect::<Vec<_>>());
+    let json = run.json();
+    let diags = json["diagnostics"].as_array().unwrap();
+    let mut own = 0;
+    for d in diags.iter().filter(|d| d["waived"].is_null()) {
+        let rule = d["rule"].as_str().unwrap();
+        assert!(
+            rule == expect.regel || expect.ook.iter().any(|o| o == rule),
+            "{name}: unexpected rule {rule}: {d}"
+        );
+        own += usize::from(rule == expect.regel);
+    }
+    assert_eq!(
+        own, expect.verwacht,
+        "{name}: number of {} findings: {}",
+        expect.regel, run.stdout
+    );
+    let has_error = diags.iter().any(|d| d["waived"].is_null() && d["severity"] == "error");
+    assert_eq!(run.code, i32::from(has_error), "{name}: exit code");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -18,6 +18,7 @@ use crate::text::short;
 
 use super::budget::Group;
 use super::plan::PlanIndex;
+use super::progress::{PastMilestone, ProgressIndex, Started, milestone_reported};
 
 /// What a rule is evaluated on.
 #[derive(Clone, Copy)]
@@ -36,6 +37,10 @@ pub enum Item<'a> {
     Group(&'a Group<'a>),
     /// A priority of the kaderbrief (index into its priorities).
     Priority(usize),
+    /// An action of the plan started by a period's peildatum (`voor elke gestarte actie`).
+    Started(&'a Started<'a>),
+    /// A milestone before a report's peildatum (`voor elke verstreken mijlpaal`).
+    Milestone(&'a PastMilestone<'a>),
 }
 
 impl Item<'_> {
@@ -50,6 +55,8 @@ impl Item<'_> {
             Item::Node(..) | Item::Priority(_) => Span::new(0, 0),
             Item::Waiver(w) => w.span,
             Item::Group(g) => g.anchor.1,
+            Item::Started(st) => st.action.span,
+            Item::Milestone(m) => m.entry.span,
         }
     }
 }
@@ -146,6 +153,28 @@ pub struct Eval<'a> {
     pub unique: UniqueIndex,
     /// The waivers that suppressed a finding (by span), once waivers are applied.
     pub used: Option<&'a std::collections::HashSet<(SourceId, Span)>>,
+    /// The progress report being checked (`voor elke melding`): its peildatum.
+    pub report: Option<&'a Document>,
+    /// The reports held against the plan, for the progress rules that need the plan.
+    pub progress: Option<&'a ProgressIndex<'a>>,
+    /// Did the progress rules run (`kader voortgang`)? A waiver of one is not judged unused
+    /// by a check that did not run them.
+    pub progress_ran: bool,
+}
+
+impl<'a> Eval<'a> {
+    pub fn new(rules: &'a RuleSet, source: SourceId) -> Self {
+        Eval {
+            rules,
+            source,
+            plan: None,
+            unique: UniqueIndex::new(),
+            used: None,
+            report: None,
+            progress: None,
+            progress_ran: false,
+        }
+    }
 }
 
 pub type Outcome = Result<(), Vec<Failure>>;
@@ -180,6 +209,7 @@ fn subject_word(rules: &RuleSet, s: &Subject) -> String {
         Subject::FieldHeading => tr!("subject-field-heading"),
         Subject::Sum(d) => tr!("subject-sum", field = field_word(rules, *d)),
         Subject::DocAmounts => tr!("subject-amounts"),
+        Subject::Itself => tr!("subject-itself"),
     }
 }
 
@@ -253,6 +283,21 @@ impl<'a> Eval<'a> {
                 def: Some(*d),
                 time: f.time.as_deref(),
             }),
+            (Subject::Field(d), Item::Started(st)) => st.entry.or(st.previous).and_then(|a| a.field(*d)).map(|f| Val {
+                text: &f.value.value,
+                span: f.value.span,
+                field: Some(f),
+                def: Some(*d),
+                time: f.time.as_deref(),
+            }),
+            (Subject::Field(d), Item::Milestone(m)) => m.entry.field(*d).map(|f| Val {
+                text: &f.value.value,
+                span: f.value.span,
+                field: Some(f),
+                def: Some(*d),
+                time: f.time.as_deref(),
+            }),
+            (Subject::Itself, Item::Started(_) | Item::Milestone(_)) => plain("", item.anchor()),
             (Subject::Id, Item::Action(a)) => plain(&a.id.value, a.id.span),
             (Subject::Title, Item::Action(a)) => a.title.as_ref().and_then(|t| plain(&t.value, t.span)),
             (Subject::Id, Item::Heading(h)) => h.id.as_ref().and_then(|t| plain(&t.value, t.span)),
@@ -359,6 +404,15 @@ impl<'a> Eval<'a> {
                                 ),
                             ));
                         }
+                    }
+                    Err(vec![f])
+                }
+                // `stand = "afgerond"` asks for a status: without one it does not hold.
+                Pred::HasStatus(_) => {
+                    let what = subject_word(self.rules, &t.subject);
+                    let mut f = Failure::at(item.anchor(), tr!("eval-missing", what = what));
+                    if let Subject::Field(d) = t.subject {
+                        f.field = Some(d);
                     }
                     Err(vec![f])
                 }
@@ -536,6 +590,24 @@ impl<'a> Eval<'a> {
                 let after = matches!(t.pred, Pred::StartsAfter(_));
                 self.starts(item, &t.subject, *deps, after, v)
             }
+            // An entry of a report names the plan's action by its ID.
+            Pred::ActionsExist if v.field.is_none() && matches!(t.subject, Subject::Id) => {
+                let Some(plan) = self.plan else { return Ok(()) };
+                if plan.action(v.text).is_some() {
+                    return Ok(());
+                }
+                let mut f = Failure::at(v.span, tr!("eval-no-such-action", id = short(v.text)));
+                f.value = Some(v.text.to_owned());
+                let close = plan.similar_ids(v.text);
+                if !close.is_empty() {
+                    let names: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
+                    f.help = Some(crate::i18n::did_you_mean(&names));
+                }
+                for c in &close {
+                    f.replace_with(c, replace_title(v.text, c), close.len() == 1);
+                }
+                Err(vec![f])
+            }
             Pred::ActionsExist => {
                 let Some(plan) = self.plan else { return Ok(()) };
                 let mut fails = Vec::new();
@@ -653,6 +725,38 @@ impl<'a> Eval<'a> {
                 Err(vec![f])
             }
             Pred::Total { .. } => Ok(()),
+            Pred::HasStatus(st) => {
+                let Some(progress) = &self.rules.progress else {
+                    return Ok(());
+                };
+                if progress.status_of(v.text) == Some(*st) {
+                    Ok(())
+                } else {
+                    let want = progress.statuses[*st].aliases.first().map_or("", String::as_str);
+                    fail(v.span, tr!("eval-status-is-not", status = want))
+                }
+            }
+            Pred::Reported => self.reported(item),
+            Pred::AfterCutoff => {
+                let (Some(Ok(tl)), Some(day)) = (
+                    v.time,
+                    self.report.and_then(|r| r.report.as_ref()).and_then(|m| m.peildatum),
+                ) else {
+                    return Ok(());
+                };
+                let date = time::format_for_reader(time::Interval::day(day));
+                let fails: Vec<Failure> = tl
+                    .parts()
+                    .iter()
+                    .filter(|p| p.interval.end <= day)
+                    .map(|p| self.part_failure(p, tr!("eval-before-cutoff", date = date.as_str()), &v))
+                    .collect();
+                if fails.is_empty() { Ok(()) } else { Err(fails) }
+            }
+            Pred::FitsIn(planned_def) => self.fits_in(item, &v, *planned_def),
+            Pred::Known if v.def.is_some_and(|d| self.rules.fields[d].kind == FieldKind::Status) => {
+                self.known_status(v)
+            }
             // A field's own name was matched when the draft was read.
             Pred::Known if matches!(item, Item::Name(_, _, true)) => Ok(()),
             Pred::Known if matches!(t.subject, Subject::Name) => self.known_field(v),
@@ -727,6 +831,17 @@ impl<'a> Eval<'a> {
                 Err(vec![f])
             }
             Pred::Used => match (item, self.used) {
+                // A check without progress reports did not run the progress rules: their
+                // waivers are not unused, only not needed today.
+                (Item::Waiver(w), _)
+                    if !self.progress_ran
+                        && w.rule
+                            .as_ref()
+                            .and_then(|r| self.rules.rule(&r.value))
+                            .is_some_and(|r| r.scope.is_progress()) =>
+                {
+                    Ok(())
+                }
                 (Item::Waiver(w), Some(used)) if !used.contains(&(self.source, w.span)) => {
                     let mut f = Failure::at(w.span, tr!("eval-waiver-unused"));
                     f.value = w.rule.as_ref().map(|r| r.value.clone());
@@ -752,6 +867,117 @@ impl<'a> Eval<'a> {
                 }
             }
         }
+    }
+
+    /// `stand bekend`: the value names a status of the `voortgang` block.
+    fn known_status(&self, v: Val<'a>) -> Outcome {
+        let Some(progress) = &self.rules.progress else {
+            return Ok(());
+        };
+        if progress.status_of(v.text).is_some() {
+            return Ok(());
+        }
+        let written = strip_marks(v.text).trim();
+        let mut f = Failure::at(v.span, tr!("eval-no-such-status", value = short(written)));
+        f.field = v.def;
+        f.value = Some(written.to_owned());
+        let aliases = progress
+            .statuses
+            .iter()
+            .flat_map(|s| s.aliases.iter().map(String::as_str));
+        match crate::lang::keywords::did_you_mean(written, aliases) {
+            Some(m) => {
+                f.help = Some(crate::i18n::did_you_mean_code(m));
+                f.replace_with(m, replace_title(written, m), false);
+            }
+            None => {
+                let names: Vec<String> = progress
+                    .statuses
+                    .iter()
+                    .filter_map(|s| s.aliases.first())
+                    .map(|a| format!("`{a}`"))
+                    .collect();
+                f.help = Some(tr!("eval-statuses", names = names.join(", ")));
+            }
+        }
+        Err(vec![f])
+    }
+
+    /// `actie gemeld` (a started action has an entry in its team's report for the period)
+    /// and `mijlpaal gemeld` (an entry says whether a past milestone was reached).
+    fn reported(&self, item: Item<'a>) -> Outcome {
+        match item {
+            Item::Started(st) => {
+                if st.entry.is_some() {
+                    return Ok(());
+                }
+                let date = time::format_for_reader(time::Interval::day(st.peildatum));
+                let label = match st.report {
+                    Some(_) => tr!("eval-entry-missing", id = short(st.action.id.value.as_str())),
+                    None => tr!("eval-report-missing", team = short(st.team), date = date.as_str()),
+                };
+                Err(vec![Failure::at(st.action.span, label)])
+            }
+            Item::Milestone(m) => match milestone_reported(self.rules, m) {
+                Ok(()) => Ok(()),
+                Err(mentioned) => {
+                    let label = match mentioned {
+                        Some(_) => tr!("eval-milestone-no-status"),
+                        None => tr!("eval-milestone-not-mentioned"),
+                    };
+                    let mut f = Failure::at(mentioned.unwrap_or(m.entry.span), label);
+                    f.related.push(Label::new(
+                        m.plan,
+                        m.milestone.when.span.cover(m.milestone.text),
+                        tr!("eval-milestone-in-plan"),
+                    ));
+                    Err(vec![f])
+                }
+            },
+            _ => Ok(()),
+        }
+    }
+
+    /// `besteed past in inzet`: what an entry says was spent, in euro, is no more than its
+    /// action planned in the plan's amount field.
+    fn fits_in(&self, item: Item<'a>, v: &Val<'a>, planned_def: usize) -> Outcome {
+        let (Item::Action(entry), Some(plan), Some(progress)) = (item, self.plan, self.progress) else {
+            return Ok(());
+        };
+        let Some((plan_source, action)) = plan.action(&entry.id.value) else {
+            return Ok(());
+        };
+        let Some(amounts) = v.field.and_then(|f| f.amounts.as_deref()) else {
+            return Ok(());
+        };
+        let spent: f64 = amounts
+            .amounts
+            .iter()
+            .filter(|a| a.unit == Unit::Euro)
+            .map(|a| a.value)
+            .sum();
+        let planned = progress.planned(action, planned_def);
+        if crate::lang::ruleset::Cmp::Le.holds_f64(spent, planned) {
+            return Ok(());
+        }
+        let (spent_s, planned_s) = (amount::format_euro(spent), amount::format_euro(planned));
+        let mut f = Failure::at(
+            v.span,
+            tr!(
+                "eval-spent-over",
+                spent = spent_s.as_str(),
+                planned = planned_s.as_str()
+            ),
+        );
+        f.field = v.def;
+        f.value = Some(v.text.to_owned());
+        f.extra.push(("besteed", spent_s));
+        f.extra.push(("gepland", planned_s));
+        if let Some(pf) = action.field(planned_def) {
+            f.related
+                .push(Label::new(plan_source, pf.value.span, tr!("eval-planned-here")));
+        }
+        Err(vec![f])
     }
 
     /// `naam bekend` in the `veldnaam` scope: the label is a field's name. If not: "did you

@@ -10,6 +10,7 @@ pub mod budget;
 pub mod coverage;
 mod eval;
 mod plan;
+pub mod progress;
 
 pub use eval::{find_placeholders, is_placeholder, word_count};
 pub use plan::PlanIndex;
@@ -29,13 +30,24 @@ pub use self::eval::field_word;
 use self::eval::{Eval, Failure, Item, UniqueIndex};
 use crate::i18n::tr;
 
+/// Does a rule look at this kind of document? Rules about waivers look at drafts and
+/// reports; the progress rules at reports only; every other rule at drafts only.
+fn looks_at(rule: &Rule, report: bool) -> bool {
+    match rule.scope {
+        Scope::Waiver => true,
+        ref s if report => *s == Scope::Entry,
+        ref s => !s.is_progress(),
+    }
+}
+
 /// The rules that look at one file at a time.
 pub fn check_document(doc: &Document, rules: &RuleSet) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let report = doc.is_report();
     for rule in rules
         .rules
         .iter()
-        .filter(|r| r.enabled && !r.plan_wide && !r.after_waivers)
+        .filter(|r| r.enabled && !r.plan_wide && !r.after_waivers && looks_at(r, report))
     {
         let mut ev = Eval {
             rules,
@@ -43,7 +55,11 @@ pub fn check_document(doc: &Document, rules: &RuleSet) -> Vec<Diagnostic> {
             plan: None,
             unique: UniqueIndex::new(),
             used: None,
+            report: None,
+            progress: None,
+            progress_ran: false,
         };
+        ev.report = report.then_some(doc);
         run_rule(&mut ev, rule, doc, &mut out);
     }
     out
@@ -57,7 +73,7 @@ pub fn check_plan(docs: &[Document], rules: &RuleSet) -> Vec<Diagnostic> {
     for rule in rules
         .rules
         .iter()
-        .filter(|r| r.enabled && r.plan_wide && !r.after_waivers)
+        .filter(|r| r.enabled && r.plan_wide && !r.after_waivers && !r.scope.is_progress())
     {
         let plan_ev = || Eval {
             rules,
@@ -65,6 +81,9 @@ pub fn check_plan(docs: &[Document], rules: &RuleSet) -> Vec<Diagnostic> {
             plan: Some(&index),
             unique: UniqueIndex::new(),
             used: None,
+            report: None,
+            progress: None,
+            progress_ran: false,
         };
         match &rule.scope {
             Scope::Node { register, level } => {
@@ -109,6 +128,9 @@ pub fn check_plan(docs: &[Document], rules: &RuleSet) -> Vec<Diagnostic> {
                     plan: Some(&index),
                     unique,
                     used: None,
+                    report: None,
+                    progress: None,
+                    progress_ran: false,
                 };
                 run_rule(&mut ev, rule, doc, &mut out);
                 unique = ev.unique;
@@ -123,6 +145,9 @@ pub fn check_plan(docs: &[Document], rules: &RuleSet) -> Vec<Diagnostic> {
                 plan: Some(&index),
                 unique: UniqueIndex::new(),
                 used: None,
+                report: None,
+                progress: None,
+                progress_ran: false,
             };
             let mut found = Vec::new();
             run_rule(&mut ev, rule, doc, &mut found);
@@ -163,7 +188,8 @@ fn run_rule<'a>(ev: &mut Eval<'a>, rule: &Rule, doc: &'a Document, out: &mut Vec
             .collect(),
         Scope::Document => vec![Item::Document(doc)],
         Scope::Waiver => doc.waivers.iter().map(Item::Waiver).collect(),
-        Scope::Node { .. } | Scope::Total { .. } | Scope::Priority => Vec::new(),
+        Scope::Entry => doc.actions.iter().map(Item::Action).collect(),
+        Scope::Node { .. } | Scope::Total { .. } | Scope::Priority | Scope::Started | Scope::Milestone => Vec::new(),
     };
     for item in items {
         if let Some(with) = &rule.with
@@ -193,12 +219,16 @@ fn emit(rules: &RuleSet, rule: &Rule, doc: &Document, item: Item<'_>, mut f: Fai
         ),
         Item::Waiver(w) => (w.action.as_ref().map(|(id, _)| id.as_str()), None, None),
         Item::Document(_) | Item::Node(..) | Item::Group(_) | Item::Priority(_) => (None, None, None),
+        Item::Started(_) | Item::Milestone(_) => (None, None, None),
     };
     let field = f.field.or(match item {
         Item::Field(_, fl) => Some(fl.def),
         _ => None,
     });
-    let extra = std::mem::take(&mut f.extra);
+    let mut extra = std::mem::take(&mut f.extra);
+    if let (Some(_), Item::Action(entry)) = (&doc.report, item) {
+        extra.extend(progress_vars(rules, doc, Some(entry)));
+    }
     let vars = Vars {
         action: action.unwrap_or(""),
         title: title.unwrap_or(""),
@@ -214,6 +244,153 @@ fn emit(rules: &RuleSet, rule: &Rule, doc: &Document, item: Item<'_>, mut f: Fai
         .with_primary(Label::new(doc.source, f.span, std::mem::take(&mut f.label)));
     d.action = action.map(str::to_owned);
     d.fixes = std::mem::take(&mut f.fixes);
+    explain(d, rule, &vars, f)
+}
+
+/// `{peildatum}`, `{team}` and `{status}` of a report and one of its entries.
+fn progress_vars(
+    rules: &RuleSet,
+    report: &Document,
+    entry: Option<&crate::model::Action>,
+) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if let Some(meta) = report.report.as_deref() {
+        if let Some(d) = meta.peildatum {
+            out.push((
+                "peildatum",
+                crate::model::time::format_for_reader(crate::model::time::Interval::day(d)),
+            ));
+        }
+        if let Some(t) = &meta.team {
+            out.push(("team", t.value.clone()));
+        }
+    }
+    let status = entry.and_then(|e| {
+        e.fields
+            .iter()
+            .find(|f| rules.fields[f.def].kind == crate::lang::ruleset::FieldKind::Status)
+    });
+    if let Some(f) = status {
+        out.push(("status", display_value(&f.value.value)));
+    }
+    out
+}
+
+/// The progress rules that hold reports against the plan: entries that need the plan
+/// (`bestaat in plan`, `past in`), the started actions, the past milestones.
+pub fn check_progress(docs: &[Document], reports: &[Document], rules: &RuleSet) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let index = PlanIndex::build(docs, rules);
+    let progress = progress::ProgressIndex::build(docs, reports, rules, &index);
+    for rule in rules
+        .rules
+        .iter()
+        .filter(|r| r.enabled && r.plan_wide && !r.after_waivers && r.scope.is_progress())
+    {
+        let mut ev = Eval::new(rules, crate::source::SourceId(u32::MAX));
+        ev.plan = Some(&index);
+        ev.progress = Some(&progress);
+        ev.progress_ran = true;
+        match rule.scope {
+            Scope::Entry => {
+                for report in reports {
+                    ev.source = report.source;
+                    ev.report = Some(report);
+                    run_rule(&mut ev, rule, report, &mut out);
+                }
+            }
+            Scope::Started => {
+                for st in &progress.started {
+                    let Err(failures) = ev.eval(&rule.expr, Item::Started(st)) else {
+                        continue;
+                    };
+                    for f in failures {
+                        out.push(emit_started(rules, rule, st, f));
+                    }
+                }
+            }
+            Scope::Milestone => {
+                for m in &progress.milestones {
+                    ev.source = m.report.source;
+                    ev.report = Some(m.report);
+                    let Err(failures) = ev.eval(&rule.expr, Item::Milestone(m)) else {
+                        continue;
+                    };
+                    for f in failures {
+                        out.push(emit_milestone(rules, rule, m, f));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A started action without an entry: at the front matter of its team's report for the
+/// period, with the action's heading in the plan as a further place; when the team has no
+/// report for the period, at the heading in the plan.
+fn emit_started(rules: &RuleSet, rule: &Rule, st: &progress::Started<'_>, mut f: Failure) -> Diagnostic {
+    let mut extra = std::mem::take(&mut f.extra);
+    extra.push((
+        "peildatum",
+        crate::model::time::format_for_reader(crate::model::time::Interval::day(st.peildatum)),
+    ));
+    extra.push(("team", st.team.to_owned()));
+    let vars = Vars {
+        action: &st.action.id.value,
+        title: st.action.title.as_ref().map_or("", |t| t.value.as_str()),
+        field: f.field.map(|d| field_word(rules, d)).unwrap_or_default(),
+        value: f.value.as_deref().map(display_value).unwrap_or_default(),
+        heading: String::new(),
+        rule: &rule.id,
+        node: "",
+        node_title: "",
+        extra: &extra,
+    };
+    let label = std::mem::take(&mut f.label);
+    let mut d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(rule.message_for_reader()));
+    match st.report {
+        Some(report) => {
+            let at = report
+                .report
+                .as_ref()
+                .map_or(Span::new(0, 0), |m| m.team.as_ref().map_or(m.front, |t| t.span));
+            d = d
+                .with_primary(Label::new(report.source, at, label))
+                .with_label(Label::new(
+                    st.doc.source,
+                    st.action.span,
+                    tr!("progress-action-in-plan"),
+                ));
+        }
+        None => d = d.with_primary(Label::new(st.doc.source, f.span, label)),
+    }
+    d.action = Some(st.action.id.value.clone());
+    explain(d, rule, &vars, f)
+}
+
+/// A milestone the entry does not account for: at the entry (or where it names the
+/// milestone), with the milestone in the plan as a further place.
+fn emit_milestone(rules: &RuleSet, rule: &Rule, m: &progress::PastMilestone<'_>, mut f: Failure) -> Diagnostic {
+    let mut extra = std::mem::take(&mut f.extra);
+    extra.extend(progress_vars(rules, m.report, Some(m.entry)));
+    extra.push(("mijlpaal", display_value(&format!("{}: {}", m.when, m.text))));
+    let vars = Vars {
+        action: &m.entry.id.value,
+        title: m.action.title.as_ref().map_or("", |t| t.value.as_str()),
+        field: f.field.map(|d| field_word(rules, d)).unwrap_or_default(),
+        value: f.value.as_deref().map(display_value).unwrap_or_default(),
+        heading: String::new(),
+        rule: &rule.id,
+        node: "",
+        node_title: "",
+        extra: &extra,
+    };
+    let label = std::mem::take(&mut f.label);
+    let mut d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(rule.message_for_reader()))
+        .with_primary(Label::new(m.report.source, f.span, label));
+    d.action = Some(m.entry.id.value.clone());
     explain(d, rule, &vars, f)
 }
 
@@ -345,10 +522,12 @@ pub fn apply_waivers(docs: &[Document], rules: &RuleSet, diags: &mut [Diagnostic
                         // The finding's own action: a table inside a section's body is not
                         // that section.
                         let same_action = d.action.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(action));
-                        same_action
-                            && p.source == doc.source
-                            && extent.start <= p.span.start
-                            && p.span.end <= extent.end
+                        // Or a further place of it: a progress finding about an action
+                        // stands in a report and names the action's heading in the plan.
+                        let here = |source: SourceId, span: Span| {
+                            source == doc.source && extent.start <= span.start && span.end <= extent.end
+                        };
+                        same_action && (here(p.source, p.span) || d.labels.iter().any(|l| here(l.source, l.span)))
                     }
                     (None, None, Some(p)) => d.action.is_none() && d.node.is_none() && p.source == doc.source,
                     _ => false,
@@ -380,13 +559,20 @@ pub fn apply_waivers(docs: &[Document], rules: &RuleSet, diags: &mut [Diagnostic
     used
 }
 
-/// After every file is checked on its own: the plan-wide rules, then the waivers, then the
-/// rules about waivers. `today` decides which waivers have expired.
-pub fn finish(docs: &[Document], rules: &RuleSet, diags: &mut Vec<Diagnostic>, today: Date) {
+/// After every file is checked on its own: the plan-wide rules (and, with progress
+/// reports, the progress rules), then the waivers, then the rules about waivers. `today`
+/// decides which waivers have expired.
+pub fn finish(docs: &[Document], reports: &[Document], rules: &RuleSet, diags: &mut Vec<Diagnostic>, today: Date) {
     diags.extend(check_plan(docs, rules));
+    let monitored = !reports.is_empty();
+    if monitored {
+        diags.extend(check_progress(docs, reports, rules));
+    }
     drop_yielding(rules, diags);
-    let used = apply_waivers(docs, rules, diags, today);
-    diags.extend(check_waivers(docs, rules, &used));
+    let mut used = apply_waivers(docs, rules, diags, today);
+    used.extend(apply_waivers(reports, rules, diags, today));
+    diags.extend(check_waivers(docs, rules, &used, monitored));
+    diags.extend(check_waivers(reports, rules, &used, true));
 }
 
 /// One fault, one finding: a finding of a rule that `wijkt` (yields) is dropped when a
@@ -434,7 +620,7 @@ pub fn drop_yielding(rules: &RuleSet, diags: &mut Vec<Diagnostic>) {
 }
 
 /// The rules about waivers that need to know which waivers were used (`gebruikt`).
-pub fn check_waivers(docs: &[Document], rules: &RuleSet, used: &UsedWaivers) -> Vec<Diagnostic> {
+pub fn check_waivers(docs: &[Document], rules: &RuleSet, used: &UsedWaivers, progress_ran: bool) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in rules.rules.iter().filter(|r| r.enabled && r.after_waivers) {
         for doc in docs {
@@ -444,6 +630,9 @@ pub fn check_waivers(docs: &[Document], rules: &RuleSet, used: &UsedWaivers) -> 
                 plan: None,
                 unique: UniqueIndex::new(),
                 used: Some(used),
+                report: None,
+                progress: None,
+                progress_ran,
             };
             run_rule(&mut ev, rule, doc, &mut out);
         }
@@ -502,6 +691,9 @@ fn run_totals(
         plan: Some(index),
         unique: UniqueIndex::new(),
         used: None,
+        report: None,
+        progress: None,
+        progress_ran: false,
     };
     let names: Vec<Vec<&str>> = by
         .iter()

@@ -42,6 +42,25 @@ pub(super) fn once(
         return ExitStatus::Error;
     };
     let mut plan = FreeUnlessExiting::new(plan, exiting);
+    deliver_check(args, ctx, &setup, &mut plan, &source, None, stdout, stderr)
+}
+
+/// Which findings a command shows of a checked plan (`kader voortgang`: the progress ones).
+pub(super) type Keep<'k> = &'k dyn Fn(&Checked<'_>, &Diagnostic) -> bool;
+
+/// Check a loaded plan and deliver its findings as `args` asks: the baseline applied, in
+/// one of five formats, with the exit status of `kader check`.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn deliver_check(
+    args: &CheckArgs,
+    ctx: &Context,
+    setup: &crate::engine::Setup,
+    plan: &mut crate::engine::Plan,
+    source: &Source,
+    keep: Option<Keep<'_>>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> ExitStatus {
     i18n::with_lang(setup.lang, || {
         // The baseline is read before the check, so the findings can point into it.
         let baseline = if args.no_baseline {
@@ -75,7 +94,11 @@ pub(super) fn once(
                 }
             }
         };
-        let mut checked = plan.check(&ctx.options(&setup));
+        let mut checked = plan.check(&ctx.options(setup));
+        if let Some(keep) = keep {
+            let all = std::mem::take(&mut checked.diagnostics);
+            checked.diagnostics = all.into_iter().filter(|d| keep(&checked, d)).collect();
+        }
         let applied = baseline
             .as_ref()
             .map(|(b, base)| b.apply(&mut checked.diagnostics, checked.sources, base));
@@ -89,7 +112,7 @@ pub(super) fn once(
             FormatArg::Github => Format::Github,
             FormatArg::Junit => Format::Junit,
         };
-        let repo = matches!(format, Format::Sarif | Format::Github).then(|| repo_paths(&setup, &checked));
+        let repo = matches!(format, Format::Sarif | Format::Github).then(|| repo_paths(setup, &checked));
         let written = deliver(args.output.as_ref(), checked.sources, stdout, stderr, |out| {
             write_report(&checked, summary, format, repo.as_ref(), out).map_err(|()| io::Error::other("stopped"))
         });
@@ -131,7 +154,14 @@ fn write_report(
             out,
         )),
         (Format::Github, Some(repo)) => quiet(render::github::render(diags, problems, sources, repo, out)),
-        (Format::Junit, _) => quiet(render::junit::render(diags, problems, checked.docs, sources, out)),
+        (Format::Junit, _) => quiet(render::junit::render(
+            diags,
+            problems,
+            checked.docs,
+            checked.reports,
+            sources,
+            out,
+        )),
         (Format::Json, _) => quiet(render::json::render(diags, problems, summary, sources, out)),
         _ => {
             let shown: Vec<Diagnostic> = diags.iter().filter(|d| d.waived.is_none()).cloned().collect();

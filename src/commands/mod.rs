@@ -15,6 +15,7 @@ pub mod explain;
 pub mod fix;
 pub mod init;
 pub mod output;
+pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod shell;
@@ -124,6 +125,7 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStat
         Command::Test { rules } => test::run(&rules, &ctx, stdout, stderr),
         Command::Baseline(args) => baseline::run(args, &ctx, stdout, stderr),
         Command::Report(args) => report::run(args, &ctx, stdout, stderr),
+        Command::Voortgang(args) => progress::run(args, &ctx, stdout, stderr),
         Command::Fix(args) => fix::run(args, &ctx, stdout, stderr),
         // The server works in the workspace folder: a `--config` is made absolute first.
         Command::Lsp { stdio: _ } => match crate::lsp::serve(

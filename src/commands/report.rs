@@ -32,6 +32,7 @@ pub fn run(args: ReportArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut
             coverage: &cov,
             budget: &budget,
             summary,
+            progress: None,
             today: ctx.today,
         };
         let written = deliver(args.output.as_ref(), checked.sources, stdout, stderr, |out| {

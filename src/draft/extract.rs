@@ -4,7 +4,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::lang::ruleset::{FieldKind, RuleSet};
-use crate::model::{Action, ActionHeading, Document, Field, Link, Waiver};
+use crate::model::{Action, ActionHeading, Document, Field, Link, Report, Waiver};
 use crate::source::{SourceId, Span, Spanned};
 
 use super::amount::read_amounts;
@@ -17,11 +17,19 @@ use crate::text::normalize_name;
 /// The rule ID of problems with a draft's front matter.
 pub const FRONT_MATTER_PROBLEM: &str = "voorwerk";
 
-/// Parse one draft. Never fails: what cannot be read becomes a diagnostic.
+/// Parse one draft (or progress report). Never fails: what cannot be read becomes a
+/// diagnostic.
 pub fn parse(file: SourceId, text: &str, rules: &RuleSet) -> (Document, Vec<Diagnostic>) {
+    parse_part(file, text, 0, rules)
+}
+
+/// Parse the document that starts at byte `start` of `text` and runs to its end, with spans
+/// into the whole text: a `kader test` case holds a plan and, after it, progress reports.
+pub fn parse_part(file: SourceId, text: &str, start: usize, rules: &RuleSet) -> (Document, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let bom = start + if text[start..].starts_with('\u{feff}') { 3 } else { 0 };
     let (meta, body_start) = front_matter(file, text, bom, &mut diags);
+    let report = report_of(file, &meta, Span::new(bom, body_start), rules, &mut diags);
     // Blank out nothing: pulldown-cmark recognises the same `+++` block and skips it; the
     // blocks before `body_start` are ignored below in case it did not.
     let blocks = markdown::blocks(&text[bom..], bom);
@@ -32,6 +40,7 @@ pub fn parse(file: SourceId, text: &str, rules: &RuleSet) -> (Document, Vec<Diag
         actions: Vec::new(),
         waivers: Vec::new(),
         field_heading: None,
+        report,
     };
     Extractor {
         text,
@@ -39,6 +48,7 @@ pub fn parse(file: SourceId, text: &str, rules: &RuleSet) -> (Document, Vec<Diag
         blocks: &blocks,
         body_start,
         names: Default::default(),
+        report: doc.report.is_some(),
     }
     .run(&mut doc);
     compact(&mut doc);
@@ -57,6 +67,104 @@ fn compact(doc: &mut Document) {
         action.fields.shrink_to_fit();
         action.labels.shrink_to_fit();
     }
+}
+
+/// Does the text start with the front matter of a progress report (the marker of the
+/// `voortgang` block)? Only the front matter is read.
+pub fn is_report(text: &str, rules: &RuleSet) -> bool {
+    let Some(progress) = &rules.progress else {
+        return false;
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(rest) = text.strip_prefix("+++") else {
+        return false;
+    };
+    let Some(rest) = rest.strip_prefix('\n').or_else(|| rest.strip_prefix("\r\n")) else {
+        return false;
+    };
+    let end = rest
+        .match_indices("+++")
+        .find(|(i, _)| *i == 0 || rest.as_bytes()[i - 1] == b'\n')
+        .map_or(rest.len(), |(i, _)| i);
+    toml::from_str::<toml::Table>(&rest[..end]).is_ok_and(|t| marked(&t, progress))
+}
+
+fn marked(table: &toml::Table, progress: &crate::lang::ruleset::Progress) -> bool {
+    table
+        .get(&progress.key)
+        .and_then(toml::Value::as_str)
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case(&progress.value))
+}
+
+/// A report's own front matter: the marker makes it one; its team and peildatum must be
+/// there (a `voorwerk` error otherwise: without them it cannot be held against the plan).
+fn report_of(
+    file: SourceId,
+    meta: &[(String, Spanned<String>)],
+    front: Span,
+    rules: &RuleSet,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Box<Report>> {
+    let progress = rules.progress.as_ref()?;
+    let (_, marker) = meta.iter().find(|(k, _)| *k == progress.key)?;
+    if !marker.value.trim().eq_ignore_ascii_case(&progress.value) {
+        return None;
+    }
+    let head = Span::new(front.start, front.start + 3);
+    let team = meta.iter().find(|(k, _)| k == "team").map(|(_, v)| v.clone());
+    if team.as_ref().is_none_or(|t| t.value.trim().is_empty()) {
+        diags.push(
+            Diagnostic::new(FRONT_MATTER_PROBLEM, Severity::Error, tr!("report-no-team"))
+                .with_primary(Label::new(file, head, tr!("report-front-matter")))
+                .with_help(tr!("report-no-team-help")),
+        );
+    }
+    let mut peildatum = None;
+    let mut peildatum_span = head;
+    match meta.iter().find(|(k, _)| k == "peildatum") {
+        None => diags.push(
+            Diagnostic::new(FRONT_MATTER_PROBLEM, Severity::Error, tr!("report-no-peildatum"))
+                .with_primary(Label::new(file, head, tr!("report-front-matter")))
+                .with_help(tr!("report-peildatum-help")),
+        ),
+        Some((_, written)) => {
+            peildatum_span = written.span;
+            let plan = PlanPeriod {
+                start: rules.plan.start,
+                end: rules.plan.end,
+            };
+            let value = written.value.trim();
+            let day =
+                value
+                    .parse::<jiff::civil::Date>()
+                    .ok()
+                    .or_else(|| match parse_timeline(value, written.span, plan) {
+                        Ok(tl) if tl.milestones.is_empty() && tl.periods.len() == 1 => {
+                            let i = tl.periods[0].interval;
+                            (i.start == i.end).then_some(i.start)
+                        }
+                        _ => None,
+                    });
+            match day {
+                Some(d) => peildatum = Some(d),
+                None => diags.push(
+                    Diagnostic::new(
+                        FRONT_MATTER_PROBLEM,
+                        Severity::Error,
+                        tr!("report-bad-peildatum", value = crate::text::short(value)),
+                    )
+                    .with_primary(Label::new(file, written.span, tr!("report-bad-peildatum-label")))
+                    .with_help(tr!("report-peildatum-help")),
+                ),
+            }
+        }
+    }
+    Some(Box::new(Report {
+        front,
+        team,
+        peildatum,
+        peildatum_span,
+    }))
 }
 
 fn line_end(text: &str, from: usize) -> usize {
@@ -122,7 +230,13 @@ fn front_matter(
         Ok(table) => {
             // Spans of values: find `key =` at a line start; good enough for messages.
             for (k, v) in table {
-                if let toml::Value::String(s) = v {
+                let s = match v {
+                    toml::Value::String(s) => Some(s),
+                    // `peildatum = 2026-06-30`: a TOML date, kept as it is written.
+                    toml::Value::Datetime(d) => Some(d.to_string()),
+                    _ => None,
+                };
+                if let Some(s) = s {
                     let span = find_key_value(content, &k).map_or(Span::new(first_end, first_end), |(a, b)| {
                         Span::new(first_end + a, first_end + b)
                     });
@@ -167,6 +281,8 @@ struct Extractor<'a> {
     /// The field each name as written stands for: a draft writes the same few names
     /// hundreds of times, and normalising one allocates.
     names: std::cell::RefCell<std::collections::HashMap<&'a str, Option<usize>>>,
+    /// A progress report: its entries have the fields of the `voortgang` block.
+    report: bool,
 }
 
 /// A line in the shape of a field (see `Extractor::field_line`).
@@ -609,7 +725,10 @@ impl<'a> Extractor<'a> {
         if key.is_empty() {
             return None;
         }
-        self.rules.fields.iter().position(|f| f.keys.contains(&key))
+        self.rules
+            .fields
+            .iter()
+            .position(|f| f.report == self.report && f.keys.contains(&key))
     }
 
     /// The shape of a field line, whatever the name: `**Naam:** waarde`, `**Naam**: waarde`

@@ -10,5 +10,5 @@ mod extract;
 mod markdown;
 pub mod time;
 
-pub use extract::{parse, parse_links};
+pub use extract::{is_report, parse, parse_links, parse_part};
 pub use markdown::options as markdown_options;

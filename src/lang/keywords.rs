@@ -13,6 +13,8 @@ pub enum Place {
     Plan,
     /// Inside `actie { … }`.
     Action,
+    /// Inside `voortgang { … }`.
+    Progress,
     /// Inside `regel … { … }`.
     Clause,
     /// After `voor elke` / `voor elk`.
@@ -36,6 +38,11 @@ pub enum Kw {
     Rule,
     Include,
     Synonym,
+    Progress,
+    // progress block
+    Marker,
+    ProgressField,
+    Status,
     // plan block
     Period,
     Register,
@@ -67,6 +74,9 @@ pub enum Kw {
     ScopeWaiver,
     ScopeName,
     ScopeTotal,
+    ScopeEntry,
+    ScopeStarted,
+    ScopeMilestone,
     // predicates
     Filled,
     Matches,
@@ -87,12 +97,16 @@ pub enum Kw {
     AmountsReadable,
     Known,
     Used,
+    Reported,
+    AfterCutoff,
+    FitsIn,
     // field kinds
     KindText,
     KindTime,
     KindLinks,
     KindActions,
     KindAmount,
+    KindStatus,
     // severities
     Error,
     Warning,
@@ -166,6 +180,34 @@ pub const KEYWORDS: &[Keyword] = &[
         "synoniem",
         "synonym",
         "woorden die op een veld lijken maar niet meetellen: `veld-onbekend` stelt het veld voor"
+    ),
+    kw!(
+        Progress,
+        Top,
+        "voortgang",
+        "progress",
+        "hoe een voortgangsrapportage eruitziet: kenmerk, velden en statussen"
+    ),
+    kw!(
+        Marker,
+        Progress,
+        "kenmerk",
+        "marker",
+        "de sleutel in het voorwerk die een bestand tot rapportage maakt: `kenmerk soort = \"voortgang\"`"
+    ),
+    kw!(
+        ProgressField,
+        Progress,
+        "veld",
+        "field",
+        "een veld van een melding met de namen die schrijvers gebruiken"
+    ),
+    kw!(
+        Status,
+        Progress,
+        "status",
+        "status",
+        "een status met de woorden die schrijvers gebruiken: `status vertraagd = \"vertraagd\" | \"loopt achter\"`"
     ),
     kw!(
         Period,
@@ -314,6 +356,27 @@ pub const KEYWORDS: &[Keyword] = &[
         "elk totaal van de acties per groep: `voor elk totaal per team, jaar`"
     ),
     kw!(
+        ScopeEntry,
+        Scope,
+        "melding",
+        "entry",
+        "elke melding (actie) in een voortgangsrapportage"
+    ),
+    kw!(
+        ScopeStarted,
+        Scope,
+        "gestarte actie",
+        "started action",
+        "elke actie van het plan die op de peildatum van een rapportageperiode begonnen is"
+    ),
+    kw!(
+        ScopeMilestone,
+        Scope,
+        "verstreken mijlpaal",
+        "past milestone",
+        "elke mijlpaal van het plan die op de peildatum voorbij is, bij de melding van haar actie"
+    ),
+    kw!(
         Filled,
         Predicate,
         "ingevuld",
@@ -435,6 +498,27 @@ pub const KEYWORDS: &[Keyword] = &[
         "used",
         "de uitzondering heeft een bevinding onderdrukt (`voor elke uitzondering`)"
     ),
+    kw!(
+        Reported,
+        Predicate,
+        "gemeld",
+        "reported",
+        "de actie staat in de rapportage van haar team; de mijlpaal is gehaald of vertraagd gemeld"
+    ),
+    kw!(
+        AfterCutoff,
+        Predicate,
+        "na peildatum",
+        "after cutoff",
+        "elk deel van de tijdsaanduiding eindigt na de peildatum van de rapportage"
+    ),
+    kw!(
+        FitsIn,
+        Predicate,
+        "past in",
+        "fits in",
+        "de bedragen (euro) passen in een bedragveld van de actie in het plan: `besteed past in inzet`"
+    ),
     kw!(KindText, Kind, "tekst", "text", "vrije tekst"),
     kw!(KindTime, Kind, "tijd", "time", "een tijdsaanduiding (tijdpad)"),
     kw!(
@@ -452,6 +536,13 @@ pub const KEYWORDS: &[Keyword] = &[
         "een of meer actie-ID's uit het plan"
     ),
     kw!(KindAmount, Kind, "bedrag", "amount", "inzet met bedragen, fte of uren"),
+    kw!(
+        KindStatus,
+        Kind,
+        "status",
+        "status",
+        "een van de statussen van het `voortgang`-blok"
+    ),
     kw!(
         Error,
         Severity,

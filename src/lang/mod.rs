@@ -329,6 +329,7 @@ fn place_phrase(place: Place) -> String {
         Place::Top => tr!("place-top"),
         Place::Plan => tr!("place-plan"),
         Place::Action => tr!("place-action"),
+        Place::Progress => tr!("place-progress"),
         Place::Clause => tr!("place-clause"),
         Place::Scope => tr!("place-scope"),
         Place::Predicate => tr!("place-predicate"),

@@ -413,7 +413,7 @@ impl<'s> Parser_<'s> {
         File { items }
     }
 
-    /// `item := plan | veld | synoniem | actie | plaatshouders | regel | gebruik`
+    /// `item := plan | veld | synoniem | actie | plaatshouders | regel | gebruik | voortgang`
     /// `synoniem := "synoniem" naam "=" string ("|" string)*`
     fn item<'a>(&self, i: &'a str) -> PResult<'a, Item> {
         let start = ws(i);
@@ -436,6 +436,7 @@ impl<'s> Parser_<'s> {
                 let (i, path) = self.string(i)?;
                 Ok((i, Item::Include(path)))
             }
+            Kw::Progress => self.progress(start, i),
             _ => unreachable!("only top-level keywords are looked up here"),
         }
     }
@@ -486,6 +487,52 @@ impl<'s> Parser_<'s> {
             i,
             Item::Plan(PlanBlock {
                 name,
+                items,
+                span: self.span(start, i),
+            }),
+        ))
+    }
+
+    /// `voortgang := "voortgang" "{" (kenmerk | veld | status)* "}"`
+    /// `kenmerk := "kenmerk" naam "=" string`
+    /// `status := "status" naam "=" string ("|" string)*`
+    fn progress<'a>(&self, start: &'a str, i: &'a str) -> PResult<'a, Item> {
+        let brace = ws(i);
+        let (mut i, _) = self.sym(i, "{")?;
+        let mut items = Vec::new();
+        loop {
+            if let Some(rest) = self.try_sym(i, "}") {
+                i = rest;
+                break;
+            }
+            unclosed(brace, i)?;
+            let fstart = ws(i);
+            let (rest, (kw, _)) = self.keyword(i, Place::Progress)?;
+            let (rest, item) = match kw {
+                Kw::Marker => {
+                    let (r, key) = self.expect_word(rest, "expected-a-key")?;
+                    let (r, _) = self.sym(r, "=")?;
+                    let (r, value) = self.string(r)?;
+                    (r, ProgressItem::Marker { key, value })
+                }
+                Kw::ProgressField => match self.field(fstart, rest)? {
+                    (r, Item::Field(f)) => (r, ProgressItem::Field(f)),
+                    _ => unreachable!("field returns a field"),
+                },
+                Kw::Status => {
+                    let (r, name) = self.expect_word(rest, "expected-a-status")?;
+                    let (r, _) = self.sym(r, "=")?;
+                    let (r, aliases) = self.strings(r)?;
+                    (r, ProgressItem::Status { name, aliases })
+                }
+                _ => unreachable!("progress keyword"),
+            };
+            items.push(item);
+            i = rest;
+        }
+        Ok((
+            i,
+            Item::Progress(ProgressBlock {
                 items,
                 span: self.span(start, i),
             }),
@@ -955,6 +1002,12 @@ impl<'s> Parser_<'s> {
                 Kw::AmountsReadable => (r, Pred::AmountsReadable),
                 Kw::Known => (r, Pred::Known),
                 Kw::Used => (r, Pred::Used),
+                Kw::Reported => (r, Pred::Reported),
+                Kw::AfterCutoff => (r, Pred::AfterCutoff),
+                Kw::FitsIn => {
+                    let (r, other) = self.expect_word(r, "expected-a-field-name")?;
+                    (r, Pred::FitsIn(other))
+                }
                 Kw::StartsAfter | Kw::StartsBefore => {
                     let (r, other) = self.expect_word(r, "expected-actions-field")?;
                     (

@@ -35,6 +35,12 @@ pub const TEMPLATE_VARS: &[(&str, &str)] = &[
         "groep",
         "de groep in woorden: de waarden van `per` (team, jaar, beleidslijn)",
     ),
+    ("peildatum", "de peildatum van de rapportage (voortgang)"),
+    ("team", "het team van de rapportage of van de actie (voortgang)"),
+    ("status", "de status die de melding geeft (voortgang)"),
+    ("mijlpaal", "de mijlpaal van het plan (`voor elke verstreken mijlpaal`)"),
+    ("besteed", "wat de melding als besteed noemt, in euro (`past in`)"),
+    ("gepland", "de inzet van de actie in het plan, in euro (`past in`)"),
 ];
 
 /// Is this the name the rule language gives the kaderbrief?
@@ -165,6 +171,9 @@ pub fn resolve(
     let mut rule_decls: Vec<(SourceId, syntax::RuleDecl)> = Vec::new();
     let mut overrides: Vec<(SourceId, syntax::RuleOverride)> = Vec::new();
     let mut synonyms: Vec<(SourceId, &syntax::FieldDecl)> = Vec::new();
+    // Fields of drafts and of progress reports, in the order they were declared.
+    let mut field_decls: Vec<(SourceId, &syntax::FieldDecl, bool)> = Vec::new();
+    let mut progress: Option<rs::Progress> = None;
 
     for Located { file, item } in &items {
         let file = *file;
@@ -220,61 +229,58 @@ pub fn resolve(
                 }
                 plan = Some(info);
             }
-            Item::Field(f) => {
-                if let Some(i) = fields.iter().position(|d| d.name == f.name.name) {
-                    let (ffile, fspan) = field_spans[i];
-                    r.diags.push(
-                        Diagnostic::new(
-                            RULE_FILE_PROBLEM,
-                            Severity::Error,
-                            tr!("resolve-field-defined", name = f.name.name.as_str()),
-                        )
-                        .with_primary(Label::new(file, f.name.span, tr!("resolve-second-definition")))
-                        .with_label(Label::new(ffile, fspan, tr!("resolve-first-definition"))),
+            Item::Field(f) => field_decls.push((file, f, false)),
+            Item::Progress(p) => {
+                if progress.is_some() {
+                    r.error(
+                        file,
+                        p.span,
+                        tr!("resolve-second-progress"),
+                        tr!("resolve-second-progress-label"),
+                        None,
                     );
                     continue;
                 }
-                let kind = match &f.kind {
-                    None => FieldKind::Text,
-                    Some(k) => match k.kw {
-                        Kw::KindText => FieldKind::Text,
-                        Kw::KindTime => FieldKind::Time,
-                        Kw::KindActions => FieldKind::Actions,
-                        Kw::KindAmount => FieldKind::Amount,
-                        Kw::KindLinks => {
-                            let reg = k.register.as_ref().expect("the parser requires a register");
-                            match reg_index(&reg.name) {
-                                Some(i) => FieldKind::Links(i),
-                                None => {
-                                    let c: Vec<&str> = reg_candidates.iter().map(String::as_str).collect();
-                                    r.unknown(file, reg, "register", &c);
-                                    FieldKind::Text
-                                }
-                            }
-                        }
-                        _ => unreachable!("field kinds"),
-                    },
+                let mut block = rs::Progress {
+                    key: String::new(),
+                    value: String::new(),
+                    statuses: Vec::new(),
                 };
-                for a in &f.aliases {
-                    if normalize_name(&a.value).is_empty() {
-                        r.error(
-                            file,
-                            a.span,
-                            tr!("resolve-empty-field-name"),
-                            tr!("resolve-empty-label"),
-                            None,
-                        );
+                for it in &p.items {
+                    match it {
+                        syntax::ProgressItem::Marker { key, value } => {
+                            block.key = key.name.clone();
+                            block.value = value.value.clone();
+                        }
+                        syntax::ProgressItem::Field(f) => field_decls.push((file, f, true)),
+                        syntax::ProgressItem::Status { name, aliases } => {
+                            if block.statuses.iter().any(|s| s.name == name.name) {
+                                r.error(
+                                    file,
+                                    name.span,
+                                    tr!("resolve-status-twice", name = name.name.as_str()),
+                                    tr!("resolve-second-definition"),
+                                    None,
+                                );
+                            }
+                            block.statuses.push(rs::StatusDef {
+                                name: name.name.clone(),
+                                aliases: aliases.iter().map(|a| a.value.clone()).collect(),
+                                keys: aliases.iter().map(|a| rs::fold_status(&a.value)).collect(),
+                            });
+                        }
                     }
                 }
-                field_spans.push((file, f.name.span));
-                fields.push(rs::FieldDef {
-                    name: f.name.name.clone(),
-                    kind,
-                    aliases: f.aliases.iter().map(|a| a.value.clone()).collect(),
-                    keys: f.aliases.iter().map(|a| normalize_name(&a.value)).collect(),
-                    synonyms: Vec::new(),
-                    synonym_names: Vec::new(),
-                });
+                if block.key.is_empty() {
+                    r.error(
+                        file,
+                        p.span,
+                        tr!("resolve-progress-no-marker"),
+                        tr!("rules-here"),
+                        Some(tr!("resolve-progress-no-marker-help")),
+                    );
+                }
+                progress = Some(block);
             }
             Item::Action(a) => {
                 if action.is_some() {
@@ -384,6 +390,64 @@ pub fn resolve(
         }
     }
 
+    for (file, f, report) in field_decls {
+        if let Some(i) = fields.iter().position(|d| d.name == f.name.name) {
+            let (ffile, fspan) = field_spans[i];
+            r.diags.push(
+                Diagnostic::new(
+                    RULE_FILE_PROBLEM,
+                    Severity::Error,
+                    tr!("resolve-field-defined", name = f.name.name.as_str()),
+                )
+                .with_primary(Label::new(file, f.name.span, tr!("resolve-second-definition")))
+                .with_label(Label::new(ffile, fspan, tr!("resolve-first-definition"))),
+            );
+            continue;
+        }
+        let kind = match &f.kind {
+            None => FieldKind::Text,
+            Some(k) => match k.kw {
+                Kw::KindText => FieldKind::Text,
+                Kw::KindTime => FieldKind::Time,
+                Kw::KindActions => FieldKind::Actions,
+                Kw::KindAmount => FieldKind::Amount,
+                Kw::KindStatus => FieldKind::Status,
+                Kw::KindLinks => {
+                    let reg = k.register.as_ref().expect("the parser requires a register");
+                    match reg_index(&reg.name) {
+                        Some(i) => FieldKind::Links(i),
+                        None => {
+                            let c: Vec<&str> = reg_candidates.iter().map(String::as_str).collect();
+                            r.unknown(file, reg, "register", &c);
+                            FieldKind::Text
+                        }
+                    }
+                }
+                _ => unreachable!("field kinds"),
+            },
+        };
+        for a in &f.aliases {
+            if normalize_name(&a.value).is_empty() {
+                r.error(
+                    file,
+                    a.span,
+                    tr!("resolve-empty-field-name"),
+                    tr!("resolve-empty-label"),
+                    None,
+                );
+            }
+        }
+        field_spans.push((file, f.name.span));
+        fields.push(rs::FieldDef {
+            name: f.name.name.clone(),
+            kind,
+            aliases: f.aliases.iter().map(|a| a.value.clone()).collect(),
+            keys: f.aliases.iter().map(|a| normalize_name(&a.value)).collect(),
+            synonyms: Vec::new(),
+            synonym_names: Vec::new(),
+            report,
+        });
+    }
     let field_names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
     // Synonyms after every field is known: a synonym may stand before its field.
     for (file, syn) in synonyms {
@@ -394,7 +458,9 @@ pub fn resolve(
         };
         for word in &syn.aliases {
             let key = normalize_name(&word.value);
-            if let Some(owner) = fields.iter().find(|f| f.keys.contains(&key)) {
+            // Drafts and reports have fields of their own: only a name of the same kind clashes.
+            let report = fields[def].report;
+            if let Some(owner) = fields.iter().find(|f| f.report == report && f.keys.contains(&key)) {
                 r.error(
                     file,
                     word.span,
@@ -437,6 +503,7 @@ pub fn resolve(
             reg_candidates: &reg_candidates,
             reg_index: &reg_index,
             kaderbrief: kaderbrief.is_some(),
+            progress: progress.as_ref(),
         };
         if let Some(rule) = resolve_rule(&mut r, &ctx, &d) {
             rules.push(rule);
@@ -551,6 +618,7 @@ pub fn resolve(
             coverage: Vec::new(),
             kaderbrief,
             priorities,
+            progress,
         }),
         r.diags,
     )
@@ -596,6 +664,7 @@ struct Ctx<'a> {
     reg_index: &'a dyn Fn(&str) -> Option<usize>,
     /// Does the plan name a kaderbrief?
     kaderbrief: bool,
+    progress: Option<&'a rs::Progress>,
 }
 
 fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option<rs::Rule> {
@@ -668,6 +737,22 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
             (Some(Kw::ScopeName), _) => Scope::Name,
             (Some(Kw::ScopeDocument), _) => Scope::Document,
             (Some(Kw::ScopeWaiver), _) => Scope::Waiver,
+            (Some(kw @ (Kw::ScopeEntry | Kw::ScopeStarted | Kw::ScopeMilestone)), _) => {
+                if ctx.progress.is_none() {
+                    r.error(
+                        file,
+                        syn.span,
+                        tr!("resolve-no-progress"),
+                        tr!("resolve-no-progress-label"),
+                        Some(tr!("resolve-no-progress-help")),
+                    );
+                }
+                match kw {
+                    Kw::ScopeEntry => Scope::Entry,
+                    Kw::ScopeStarted => Scope::Started,
+                    _ => Scope::Milestone,
+                }
+            }
             (Some(Kw::ScopeTotal), _) => Scope::Total {
                 by: syn
                     .by
@@ -770,7 +855,11 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
         return None;
     }
     let expr = expr?;
-    let plan_wide = expr.is_plan_wide() || matches!(scope, Scope::Node { .. } | Scope::Total { .. } | Scope::Priority);
+    let plan_wide = expr.is_plan_wide()
+        || matches!(
+            scope,
+            Scope::Node { .. } | Scope::Total { .. } | Scope::Priority | Scope::Started | Scope::Milestone
+        );
     let after_waivers = expr.asks_used();
     Some(rs::Rule {
         id: d.id.name.clone(),
@@ -796,11 +885,12 @@ fn resolve_rule(r: &mut Resolver, ctx: &Ctx<'_>, d: &syntax::RuleDecl) -> Option
 }
 
 fn check_template(r: &mut Resolver, file: SourceId, s: &syntax::Str, groups: &[&str]) {
-    let names: Vec<&str> = TEMPLATE_VARS
-        .iter()
-        .map(|(n, _)| *n)
-        .chain(groups.iter().copied())
-        .collect();
+    let mut names: Vec<&str> = TEMPLATE_VARS.iter().map(|(n, _)| *n).collect();
+    for g in groups {
+        if !names.contains(g) {
+            names.push(g);
+        }
+    }
     let mut search = 0;
     while let Some(open) = s.value[search..].find('{').map(|o| o + search) {
         let Some(close) = s.value[open..].find('}').map(|c| c + open) else {
@@ -844,12 +934,20 @@ fn subject(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, ident: &syntax::Ident
         Scope::Node { .. } | Scope::Priority => &["acties", "id", "titel"],
         Scope::Total { .. } => &["som"],
         Scope::Waiver => &["regel", "reden", "tot", "doel"],
+        Scope::Entry => &["id", "titel"],
+        Scope::Started => &["actie"],
+        Scope::Milestone => &["mijlpaal"],
         // Any other name is a front-matter key.
         Scope::Document => &["acties", "veldkop", "bedragen"],
     };
     match (scope, name) {
-        (Scope::Action | Scope::Heading | Scope::Node { .. } | Scope::Priority, "id") => return Some(Subject::Id),
-        (Scope::Action | Scope::Heading | Scope::Node { .. } | Scope::Priority, "titel" | "title") => {
+        (Scope::Action | Scope::Heading | Scope::Node { .. } | Scope::Priority | Scope::Entry, "id") => {
+            return Some(Subject::Id);
+        }
+        (Scope::Started, "actie" | "action") | (Scope::Milestone, "mijlpaal" | "milestone") => {
+            return Some(Subject::Itself);
+        }
+        (Scope::Action | Scope::Heading | Scope::Node { .. } | Scope::Priority | Scope::Entry, "titel" | "title") => {
             return Some(Subject::Title);
         }
         (Scope::Heading, "kop" | "heading") => return Some(Subject::Heading),
@@ -868,16 +966,26 @@ fn subject(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, ident: &syntax::Ident
         (Scope::Waiver, "doel" | "target") => return Some(Subject::WaiverTarget),
         _ => {}
     }
-    if *scope == Scope::Action
+    // An action's fields are the draft's; an entry's those of the `voortgang` block.
+    // (In the other progress scopes: the fields of the entry that speaks of the action.)
+    let has_fields = matches!(scope, Scope::Action) || scope.is_progress();
+    let report = scope.is_progress();
+    if has_fields
         && let Some(i) = ctx.field_names.iter().position(|f| f == name)
+        && ctx.fields[i].report == report
     {
         return Some(Subject::Field(i));
     }
     let mut candidates: Vec<&str> = pseudo.to_vec();
-    if *scope == Scope::Action {
-        candidates.extend(ctx.field_names.iter().map(String::as_str));
+    if has_fields {
+        candidates.extend(
+            ctx.fields
+                .iter()
+                .filter(|f| f.report == report)
+                .map(|f| f.name.as_str()),
+        );
     }
-    let what = if *scope == Scope::Action { "field" } else { "subject" };
+    let what = if has_fields { "field" } else { "subject" };
     r.unknown(ctx.file, ident, what, &candidates);
     None
 }
@@ -980,12 +1088,68 @@ fn expr(r: &mut Resolver, ctx: &Ctx<'_>, scope: &Scope, e: &syntax::Expr) -> Opt
                 syntax::Pred::Matches(re) => rs::Pred::Matches(r.regex(ctx.file, re)?),
                 syntax::Pred::Words(c, n) => rs::Pred::Words(*c, *n),
                 syntax::Pred::Length(c, n) => rs::Pred::Length(*c, *n),
-                syntax::Pred::Equals(s) => rs::Pred::Equals(s.value.clone()),
+                syntax::Pred::Equals(s) => match (&subject, ctx.progress) {
+                    (Subject::Field(i), Some(progress)) if ctx.fields[*i].kind == FieldKind::Status => {
+                        match progress
+                            .statuses
+                            .iter()
+                            .position(|st| st.name == s.value)
+                            .or_else(|| progress.status_of(&s.value))
+                        {
+                            Some(st) => rs::Pred::HasStatus(st),
+                            None => {
+                                let names: Vec<&str> = progress.statuses.iter().map(|st| st.name.as_str()).collect();
+                                let ident = syntax::Ident {
+                                    name: s.value.clone(),
+                                    span: s.span,
+                                };
+                                r.unknown(ctx.file, &ident, "status", &names);
+                                return None;
+                            }
+                        }
+                    }
+                    _ => rs::Pred::Equals(s.value.clone()),
+                },
                 syntax::Pred::Unique => rs::Pred::Unique,
                 syntax::Pred::WithoutPlaceholder => rs::Pred::WithoutPlaceholder,
                 syntax::Pred::ExistsIn(reg) if reg.name == "plan" => {
-                    actions_field(r)?;
+                    // An entry names the plan's action by its own ID.
+                    if !(*scope == Scope::Entry && subject == Subject::Id) {
+                        actions_field(r)?;
+                    }
                     rs::Pred::ActionsExist
+                }
+                syntax::Pred::Reported => {
+                    if subject != Subject::Itself {
+                        r.error(
+                            ctx.file,
+                            t.subject.span,
+                            tr!("resolve-reported-scope"),
+                            tr!("resolve-reported-scope-label"),
+                            Some(tr!("resolve-reported-scope-help")),
+                        );
+                        return None;
+                    }
+                    rs::Pred::Reported
+                }
+                syntax::Pred::AfterCutoff => {
+                    time_field(r)?;
+                    if *scope != Scope::Entry {
+                        r.error(
+                            ctx.file,
+                            t.subject.span,
+                            tr!("resolve-cutoff-scope"),
+                            tr!("resolve-cutoff-scope-label"),
+                            None,
+                        );
+                        return None;
+                    }
+                    rs::Pred::AfterCutoff
+                }
+                syntax::Pred::FitsIn(other) => {
+                    field_of_kind(r, ctx, &subject, &t.subject, FieldKind::Amount, "bedrag")?;
+                    let planned = subject_field(r, ctx, other)?;
+                    rs::Pred::FitsIn(field_of_kind(r, ctx, &planned, other, FieldKind::Amount, "bedrag")?)
                 }
                 syntax::Pred::IsTime | syntax::Pred::WithinPlan | syntax::Pred::InOrder => {
                     time_field(r)?;

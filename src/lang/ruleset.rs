@@ -29,6 +29,62 @@ pub struct RuleSet {
     pub kaderbrief: Option<Kaderbrief>,
     /// Per priority of the kaderbrief: the register node it names (register, node).
     pub priorities: Vec<(usize, usize)>,
+    /// `voortgang { … }`: how a progress report is marked, and its statuses.
+    pub progress: Option<Progress>,
+}
+
+/// What the `voortgang` block says about progress reports.
+#[derive(Debug)]
+pub struct Progress {
+    /// `kenmerk soort = "voortgang"`: the front-matter key and value that make a file a
+    /// report.
+    pub key: String,
+    pub value: String,
+    pub statuses: Vec<StatusDef>,
+}
+
+/// A status an entry may report (`status vertraagd = "vertraagd" | "loopt achter"`).
+#[derive(Debug)]
+pub struct StatusDef {
+    pub name: String,
+    /// As declared; the first is the one shown.
+    pub aliases: Vec<String>,
+    /// Lowercased, white space folded.
+    pub keys: Vec<String>,
+}
+
+impl Progress {
+    /// The status a value names: the whole value is one of the aliases (case and white
+    /// space ignored, a trailing full stop too), or starts with one followed by a
+    /// separator (`vertraagd — wacht op de gemeente`).
+    pub fn status_of(&self, value: &str) -> Option<usize> {
+        let folded = fold_status(value);
+        let folded = folded.trim_end_matches('.');
+        // The longest alias that fits: `loopt achter` is not `loopt`.
+        let mut best: Option<(usize, usize)> = None;
+        for (i, s) in self.statuses.iter().enumerate() {
+            for k in &s.keys {
+                let fits = folded == k
+                    || folded
+                        .strip_prefix(k.as_str())
+                        .is_some_and(|rest| rest.starts_with([' ', ',', ';', ':', '(', '-', '–', '—']));
+                if fits && best.is_none_or(|(len, _)| k.len() > len) {
+                    best = Some((k.len(), i));
+                }
+            }
+        }
+        best.map(|(_, i)| i)
+    }
+}
+
+/// A status as compared: lowercase, emphasis marks gone, white space folded.
+pub fn fold_status(value: &str) -> String {
+    value
+        .replace(['*', '_'], "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 #[derive(Debug)]
@@ -50,6 +106,8 @@ pub enum FieldKind {
     /// IDs of other actions.
     Actions,
     Amount,
+    /// One of the statuses of the `voortgang` block.
+    Status,
 }
 
 #[derive(Debug)]
@@ -65,6 +123,9 @@ pub struct FieldDef {
     pub synonyms: Vec<String>,
     /// The synonyms as written, for `kader explain`.
     pub synonym_names: Vec<String>,
+    /// A field of a progress report's entries (declared in `voortgang { … }`), not of a
+    /// draft's actions.
+    pub report: bool,
 }
 
 impl FieldDef {
@@ -157,6 +218,21 @@ pub enum Scope {
     },
     /// `voor elke prioriteit in kaderbrief`: every priority theme of the kaderbrief.
     Priority,
+    /// `voor elke melding`: every entry of every progress report.
+    Entry,
+    /// `voor elke gestarte actie`: every action of the plan that has started by the
+    /// peildatum of a reporting period, once per period.
+    Started,
+    /// `voor elke verstreken mijlpaal`: every milestone of a reported action that lies
+    /// before its report's peildatum.
+    Milestone,
+}
+
+impl Scope {
+    /// Is this a scope over progress reports (run by `kader voortgang` only)?
+    pub fn is_progress(&self) -> bool {
+        matches!(self, Scope::Entry | Scope::Started | Scope::Milestone)
+    }
 }
 
 /// What a total groups the actions by.
@@ -214,6 +290,9 @@ pub enum Subject {
     Sum(usize),
     /// `bedragen`: in the document scope, how many amounts its actions name.
     DocAmounts,
+    /// The action (`voor elke gestarte actie`) or milestone (`voor elke verstreken
+    /// mijlpaal`) in scope itself: `actie gemeld`, `mijlpaal gemeld`.
+    Itself,
 }
 
 #[derive(Debug)]
@@ -251,7 +330,7 @@ impl Expr {
             if let Subject::Field(d) = t.subject {
                 add(d);
             }
-            if let Pred::StartsAfter(d) | Pred::StartsBefore(d) = t.pred {
+            if let Pred::StartsAfter(d) | Pred::StartsBefore(d) | Pred::FitsIn(d) = t.pred {
                 add(d);
             }
         });
@@ -293,7 +372,13 @@ impl Expr {
         self.any_test(&|t| {
             matches!(
                 t.pred,
-                Pred::Unique | Pred::ActionsExist | Pred::NoCycle | Pred::StartsAfter(_) | Pred::StartsBefore(_)
+                Pred::Unique
+                    | Pred::ActionsExist
+                    | Pred::NoCycle
+                    | Pred::StartsAfter(_)
+                    | Pred::StartsBefore(_)
+                    | Pred::Reported
+                    | Pred::FitsIn(_)
             )
         })
     }
@@ -351,6 +436,16 @@ pub enum Pred {
     AmountsReadable,
     /// `bestaat in kaderbrief`: the value names a team of the kaderbrief.
     TeamListed,
+    /// `status = "afgerond"` on a status field: the value names this status (index into
+    /// `Progress::statuses`) under any of its aliases.
+    HasStatus(usize),
+    /// `gemeld`: a started action has an entry in its team's report; a past milestone is
+    /// reported done or delayed.
+    Reported,
+    /// `na peildatum`: every part of the time expression ends after the report's peildatum.
+    AfterCutoff,
+    /// `past in inzet`: the euro amounts fit in the action's amount field in the plan.
+    FitsIn(usize),
     /// `som inzet euro <= kaderbrief euro`: the group's sum in a unit (both euro and fte when
     /// `None`) compared with its frame or a number.
     Total {

@@ -50,6 +50,21 @@ pub enum Item {
     Rule(RuleDecl),
     Override(RuleOverride),
     Include(Str),
+    Progress(ProgressBlock),
+}
+
+/// `voortgang { kenmerk soort = "voortgang"  veld … status … }`
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgressBlock {
+    pub items: Vec<ProgressItem>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProgressItem {
+    Marker { key: Ident, value: Str },
+    Field(FieldDecl),
+    Status { name: Ident, aliases: Vec<Str> },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -267,6 +282,12 @@ pub enum Pred {
     Count(Cmp, usize),
     /// `bedragen leesbaar`: every amount in the value can be counted.
     AmountsReadable,
+    /// `gemeld`: a started action has an entry, a past milestone is reported.
+    Reported,
+    /// `na peildatum`: every part ends after the report's peildatum.
+    AfterCutoff,
+    /// `besteed past in inzet`: the amounts fit in a field of the plan's action.
+    FitsIn(Ident),
     /// `som inzet euro <= kaderbrief euro`: the subject is `som`; the field summed, the
     /// unit (both euro and fte when left out), and what the sum is held against.
     Sum {

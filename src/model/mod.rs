@@ -23,6 +23,33 @@ pub struct Document {
     /// In a draft without actions: the first heading with field lines under it (a heading
     /// the writer meant as an action but kader does not recognise).
     pub field_heading: Option<Spanned<String>>,
+    /// A progress report (`soort = "voortgang"` in the front matter): its team and
+    /// peildatum. Its entries are `actions`, their fields the report's fields.
+    pub report: Option<Box<Report>>,
+}
+
+/// What a progress report says about itself in its front matter.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The front matter, from `+++` to `+++`.
+    pub front: Span,
+    /// The team the report is about, as written.
+    pub team: Option<Spanned<String>>,
+    /// The day the report describes (`peildatum`), when it can be read.
+    pub peildatum: Option<jiff::civil::Date>,
+    /// Where the peildatum is written (the front matter when it is missing).
+    pub peildatum_span: Span,
+}
+
+impl Document {
+    pub fn is_report(&self) -> bool {
+        self.report.is_some()
+    }
+
+    /// The front-matter value of `key`, if it is a string.
+    pub fn meta(&self, key: &str) -> Option<&Spanned<String>> {
+        self.meta.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
 }
 
 /// A waiver comment in a draft.

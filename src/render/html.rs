@@ -36,6 +36,8 @@ pub struct Report<'a> {
     /// The plan's amounts against the kaderbrief's frames.
     pub budget: &'a crate::check::budget::Table,
     pub summary: Summary,
+    /// With progress reports (`kader voortgang --format html`): the Voortgang view.
+    pub progress: Option<&'a crate::check::progress::View>,
     /// The day the report is about (deadline, expired waivers); shown on the page.
     pub today: Date,
 }
@@ -132,6 +134,9 @@ fn team(doc: &Document, sources: &Sources) -> String {
 }
 
 const CSS: &str = r#"
+#voortgang rect.delayed { fill: #d4a72c; } #voortgang rect.replanned { fill: none; stroke: #9a6700; stroke-dasharray: 4 3; }
+#voortgang line.peildatum { stroke: var(--err); stroke-width: 2; } #voortgang text.peildatum { fill: var(--err); font-size: 12px; }
+#voortgang li.missed { color: var(--err); }
 :root { --err: #b3261e; --warn: #9a6700; --ok: #1a7f37; --line: #d0d7de; --muted: #57606a; }
 * { box-sizing: border-box; }
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2328; margin: 0 auto; max-width: 1320px; padding: 24px; }
@@ -234,6 +239,9 @@ pub fn render(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     );
     let rows = rows(r);
     summary(&mut h, r, &rows);
+    if let Some(view) = r.progress {
+        progress(&mut h, r, view);
+    }
     gantt(&mut h, r, &rows);
     coverage(&mut h, r);
     budget(&mut h, r);
@@ -474,6 +482,144 @@ fn gantt(h: &mut String, r: &Report<'_>, rows: &[ActionRow<'_>]) {
             names.join(", ")
         );
     }
+}
+
+/// The Voortgang view: every action with its latest status, a timeline with the latest
+/// peildatum and the delays, and the milestones the findings say were missed.
+fn progress(h: &mut String, r: &Report<'_>, view: &crate::check::progress::View) {
+    let _ = writeln!(h, "<section id=\"voortgang\">");
+    let _ = writeln!(h, "<h2>{}</h2>", esc(&tr!("report-progress")));
+    if let Some(d) = view.peildatum {
+        let _ = writeln!(
+            h,
+            "<p class=\"muted\">{}</p>",
+            esc(&tr!("report-progress-peildatum", date = date(d)))
+        );
+    }
+    // The timeline: the plan's tijdpad per action, a new planning after it dashed.
+    let (start, end) = (r.rules.plan.start, r.rules.plan.end);
+    let total = (end - start).get_days().max(1) as f64 + 1.0;
+    let (label_w, chart_w, row_h, top) = (300.0, 960.0, 22.0, 34.0);
+    let x = |d: Date| {
+        let d = d.clamp(start, end);
+        label_w + f64::from((d - start).get_days()) / total * chart_w
+    };
+    let rows: Vec<_> = view.rows.iter().filter(|row| row.planned.is_some()).collect();
+    let height = top + rows.len() as f64 * row_h + 10.0;
+    let _ = writeln!(
+        h,
+        "<svg id=\"voortgang-gantt\" role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {} {height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">",
+        esc(&tr!("report-progress")),
+        label_w + chart_w + 10.0
+    );
+    let mut y = top;
+    for row in &rows {
+        let Some(planned) = row.planned else { continue };
+        let name = format!("{} {}", row.id, row.title);
+        let _ = writeln!(
+            h,
+            "<text x=\"4\" y=\"{:.1}\">{}</text>",
+            y + 15.0,
+            esc(&truncate(&name, 48))
+        );
+        let delayed = row.new_planning.filter(|n| n.end > planned.end);
+        let class = if delayed.is_some() { "bar delayed" } else { "bar" };
+        let (x1, x2) = (x(planned.start), x(planned.end.tomorrow().unwrap_or(planned.end)));
+        let status = row.status.as_ref().map_or(String::new(), |(s, _, _)| s.clone());
+        let _ = writeln!(
+            h,
+            "<rect class=\"{class}\" data-action=\"{}\" x=\"{x1:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"14\" rx=\"3\"><title>{}: {} {}</title></rect>",
+            esc(&row.id),
+            y + 4.0,
+            (x2 - x1).max(2.0),
+            esc(&name),
+            esc(&format_for_reader(planned)),
+            esc(&status)
+        );
+        if let Some(n) = delayed {
+            let (x3, x4) = (x2, x(n.end.tomorrow().unwrap_or(n.end)));
+            let _ = writeln!(
+                h,
+                "<rect class=\"replanned\" data-action=\"{}\" x=\"{x3:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"14\" rx=\"3\"><title>{}</title></rect>",
+                esc(&row.id),
+                y + 4.0,
+                (x4 - x3).max(2.0),
+                esc(&tr!("report-progress-new-planning", period = format_for_reader(n)))
+            );
+        }
+        y += row_h;
+    }
+    if let Some(d) = view.peildatum {
+        let xp = x(d);
+        let _ = writeln!(
+            h,
+            "<line class=\"peildatum\" x1=\"{xp:.1}\" y1=\"{:.1}\" x2=\"{xp:.1}\" y2=\"{height:.1}\"/><text class=\"peildatum\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            top - 20.0,
+            xp + 3.0,
+            top - 22.0,
+            esc(&date(d))
+        );
+    }
+    let _ = writeln!(h, "</svg>");
+    let _ = writeln!(h, "<p class=\"muted\">{}</p>", esc(&tr!("report-progress-legend")));
+    // Every action with its latest status.
+    let _ = writeln!(
+        h,
+        "<table id=\"voortgang-tabel\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        esc(&tr!("report-col-team")),
+        esc(&tr!("report-progress-action")),
+        esc(&tr!("report-progress-status")),
+        esc(&tr!("report-progress-as-of"))
+    );
+    for row in &view.rows {
+        let (status, class, day) = match &row.status {
+            Some((written, named, day)) => (
+                written.clone(),
+                named
+                    .as_deref()
+                    .map_or(String::new(), |n| format!(" class=\"status-{}\"", esc(n))),
+                date(*day),
+            ),
+            None => (
+                tr!("report-progress-no-entry"),
+                " class=\"missing\"".to_owned(),
+                String::new(),
+            ),
+        };
+        let _ = writeln!(
+            h,
+            "<tr data-action=\"{}\"><td>{}</td><td>{} {}</td><td{class}>{}</td><td>{}</td></tr>",
+            esc(&row.id),
+            esc(&row.team),
+            esc(&row.id),
+            esc(&row.title),
+            esc(&status),
+            esc(&day)
+        );
+    }
+    let _ = writeln!(h, "</tbody></table>");
+    // The milestones the milestone rules found unaccounted for.
+    let missed: Vec<&Diagnostic> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.waived.is_none())
+        .filter(|d| {
+            r.rules
+                .rule(&d.rule)
+                .is_some_and(|rule| rule.scope == crate::lang::ruleset::Scope::Milestone)
+        })
+        .collect();
+    let _ = writeln!(h, "<h3>{}</h3>", esc(&tr!("report-progress-missed")));
+    if missed.is_empty() {
+        let _ = writeln!(h, "<p class=\"muted\">{}</p>", esc(&tr!("report-progress-none-missed")));
+    } else {
+        let _ = writeln!(h, "<ul id=\"gemiste-mijlpalen\">");
+        for d in missed {
+            let _ = writeln!(h, "<li class=\"missed\">{}</li>", esc(&d.message));
+        }
+        let _ = writeln!(h, "</ul>");
+    }
+    let _ = writeln!(h, "</section>");
 }
 
 fn truncate(s: &str, n: usize) -> String {

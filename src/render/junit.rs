@@ -100,13 +100,15 @@ pub fn render(
     diags: &[Diagnostic],
     problems: &[InputProblem],
     docs: &[Document],
+    reports: &[Document],
     sources: &Sources,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     // The totals come first in the file but are known only after the suites.
     let mut body = Vec::new();
     let mut tests = 0;
-    let mut docs_sorted: Vec<&Document> = docs.iter().collect();
+    // Progress reports are suites too: their entries are the cases.
+    let mut docs_sorted: Vec<&Document> = docs.iter().chain(reports).collect();
     docs_sorted.sort_by_key(|d| sources.get(d.source).name.clone());
     for doc in docs_sorted {
         // A name never carries a line break into the XML (CI systems print these lines).
