@@ -104,7 +104,10 @@ pub(super) fn deliver_check(
             .map(|(b, base)| b.apply(&mut checked.diagnostics, checked.sources, base));
         let mut summary = checked.summary();
         summary.baseline = applied.as_ref().map(|a| (a.suppressed, a.fixed_count()));
-        summary.deadline = setup.config.deadline.or(setup.rules.deadline()).map(|d| (d, ctx.today));
+        // The days to the deadline are about drafts; progress comes after it.
+        if keep.is_none() {
+            summary.deadline = setup.config.deadline.or(setup.rules.deadline()).map(|d| (d, ctx.today));
+        }
         let format = match args.format {
             FormatArg::Human => Format::Human,
             FormatArg::Json => Format::Json,
