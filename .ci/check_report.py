@@ -25,6 +25,8 @@ class Dom(HTMLParser):
 def main():
     dom_path, console_path, summary_path = sys.argv[1:4]
     hostile = "--hostile" in sys.argv
+    # `kader voortgang --format html`: the page has the Voortgang view as well.
+    progress = "--progress" in sys.argv
     dom_text = open(dom_path, encoding="utf-8").read()
     console = open(console_path, encoding="utf-8", errors="replace").read()
     report_json = json.load(open(summary_path, encoding="utf-8"))
@@ -65,8 +67,9 @@ def main():
         if count(tag):
             problems.append(f"a <{tag}> element from a draft")
     svgs = count("svg")
-    if svgs != 1:
-        problems.append(f"{svgs} <svg> elements; only the Gantt chart may exist")
+    want_svgs = 2 if progress else 1
+    if svgs != want_svgs:
+        problems.append(f"{svgs} <svg> elements; only the Gantt chart(s) may exist ({want_svgs})")
     for t, a in dom.tags:
         for k in a:
             if k.startswith("on"):
@@ -86,6 +89,24 @@ def main():
         if over < 2 * over_findings:
             problems.append(f"{over} cells marked over the frame for {over_findings} findings about a frame")
 
+    # The Voortgang view: every action with its latest status, the peildatum line, the
+    # delayed bars with their new planning, and one missed milestone per finding about one.
+    replanned = count("rect", cls="replanned")
+    if progress:
+        for section in ("voortgang", "voortgang-gantt", "voortgang-tabel"):
+            if section not in ids:
+                problems.append(f"section #{section} is missing")
+        if count("line", cls="peildatum") != 1:
+            problems.append("no peildatum line in the Voortgang timeline")
+        if count("rect", cls="delayed") == 0 or replanned == 0:
+            problems.append("no delayed bar with its new planning")
+        rows = sum(1 for t, a in dom.tags if t == "tr" and "data-action" in a and "class" not in a)
+        if rows != summary["actions"]:
+            problems.append(f"{rows} rows in the Voortgang table, the plan has {summary['actions']}")
+        missed_findings = sum(1 for d in report_json["diagnostics"] if d["rule"] == "voortgang-mijlpaal")
+        if count("li", cls="missed") != missed_findings or missed_findings == 0:
+            problems.append(f"{count('li', cls='missed')} missed milestones shown for {missed_findings} findings")
+
     actions = count("tr", cls="action")
     if actions != summary["actions"]:
         problems.append(f"{actions} action rows, the plan has {summary['actions']}")
@@ -96,7 +117,7 @@ def main():
     bars = count("rect", cls="bar")
     if not hostile and bars == 0:
         problems.append("no Gantt bars")
-    if bars > summary["actions"]:
+    if bars > summary["actions"] * (2 if progress else 1):
         problems.append(f"{bars} Gantt bars for {summary['actions']} actions")
     late = sum(1 for t, a in dom.tags if t == "rect" and "late" in a.get("class", "").split())
 
@@ -106,7 +127,8 @@ def main():
         sys.exit(1)
     print(
         f"ok: {actions} actions, {findings} findings, {bars} Gantt bars ({late} with a "
-        f"timeline finding), {over} budget cells over the frame, script ran, no console messages"
+        f"timeline finding), {over} budget cells over the frame, {replanned} replanned bars, "
+        "script ran, no console messages"
     )
 
 

@@ -37,6 +37,13 @@ check() { # check NAME PATHS... [-- --hostile]
 }
 
 check plan fixtures/jaarplan-2026-2027
+
+# The Voortgang view: the example reports held against the plan.
+$kader voortgang fixtures/jaarplan-2026-2027 fixtures/voortgang --format html -o "$work/voortgang.html" || true
+$kader voortgang fixtures/jaarplan-2026-2027 fixtures/voortgang --format json >"$work/voortgang.json" || true
+browse "$work/voortgang.html" voortgang
+python3 .ci/check_report.py "$work/voortgang.dom.html" "$work/voortgang.console.txt" "$work/voortgang.json" --progress
+echo "   screenshot: $work/voortgang.png"
 check budget fixtures/begroting
 check hostile --hostile fixtures/report/script-in-draft.md
 # The same input gives the same bytes.
