@@ -49,16 +49,7 @@ pub fn check_document(doc: &Document, rules: &RuleSet) -> Vec<Diagnostic> {
         .iter()
         .filter(|r| r.enabled && !r.plan_wide && !r.after_waivers && looks_at(r, report))
     {
-        let mut ev = Eval {
-            rules,
-            source: doc.source,
-            plan: None,
-            unique: UniqueIndex::new(),
-            used: None,
-            report: None,
-            progress: None,
-            progress_ran: false,
-        };
+        let mut ev = Eval::new(rules, doc.source);
         ev.report = report.then_some(doc);
         run_rule(&mut ev, rule, doc, &mut out);
     }
@@ -76,14 +67,8 @@ pub fn check_plan(docs: &[Document], rules: &RuleSet) -> Vec<Diagnostic> {
         .filter(|r| r.enabled && r.plan_wide && !r.after_waivers && !r.scope.is_progress())
     {
         let plan_ev = || Eval {
-            rules,
-            source: crate::source::SourceId(u32::MAX),
             plan: Some(&index),
-            unique: UniqueIndex::new(),
-            used: None,
-            report: None,
-            progress: None,
-            progress_ran: false,
+            ..Eval::new(rules, crate::source::SourceId(u32::MAX))
         };
         match &rule.scope {
             Scope::Node { register, level } => {
@@ -123,14 +108,9 @@ pub fn check_plan(docs: &[Document], rules: &RuleSet) -> Vec<Diagnostic> {
             let mut unique = UniqueIndex::new();
             for doc in docs {
                 let mut ev = Eval {
-                    rules,
-                    source: doc.source,
                     plan: Some(&index),
                     unique,
-                    used: None,
-                    report: None,
-                    progress: None,
-                    progress_ran: false,
+                    ..Eval::new(rules, doc.source)
                 };
                 run_rule(&mut ev, rule, doc, &mut out);
                 unique = ev.unique;
@@ -140,14 +120,8 @@ pub fn check_plan(docs: &[Document], rules: &RuleSet) -> Vec<Diagnostic> {
         // The files read only the index: checked in parallel, collected in file order.
         let per_doc = |doc: &Document| {
             let mut ev = Eval {
-                rules,
-                source: doc.source,
                 plan: Some(&index),
-                unique: UniqueIndex::new(),
-                used: None,
-                report: None,
-                progress: None,
-                progress_ran: false,
+                ..Eval::new(rules, doc.source)
             };
             let mut found = Vec::new();
             run_rule(&mut ev, rule, doc, &mut found);
@@ -327,6 +301,28 @@ pub fn check_progress(docs: &[Document], reports: &[Document], rules: &RuleSet) 
     out
 }
 
+/// The template values of a progress finding about an action.
+fn action_vars<'a>(
+    rules: &RuleSet,
+    rule: &'a Rule,
+    action: &'a crate::model::Action,
+    title_of: &'a crate::model::Action,
+    f: &Failure,
+    extra: &'a [(&'a str, String)],
+) -> Vars<'a> {
+    Vars {
+        action: &action.id.value,
+        title: title_of.title.as_ref().map_or("", |t| t.value.as_str()),
+        field: f.field.map(|d| field_word(rules, d)).unwrap_or_default(),
+        value: f.value.as_deref().map(display_value).unwrap_or_default(),
+        heading: String::new(),
+        rule: &rule.id,
+        node: "",
+        node_title: "",
+        extra,
+    }
+}
+
 /// A started action without an entry: at the front matter of its team's report for the
 /// period, with the action's heading in the plan as a further place; when the team has no
 /// report for the period, at the heading in the plan.
@@ -337,17 +333,7 @@ fn emit_started(rules: &RuleSet, rule: &Rule, st: &progress::Started<'_>, mut f:
         crate::model::time::format_for_reader(crate::model::time::Interval::day(st.peildatum)),
     ));
     extra.push(("team", st.team.to_owned()));
-    let vars = Vars {
-        action: &st.action.id.value,
-        title: st.action.title.as_ref().map_or("", |t| t.value.as_str()),
-        field: f.field.map(|d| field_word(rules, d)).unwrap_or_default(),
-        value: f.value.as_deref().map(display_value).unwrap_or_default(),
-        heading: String::new(),
-        rule: &rule.id,
-        node: "",
-        node_title: "",
-        extra: &extra,
-    };
+    let vars = action_vars(rules, rule, st.action, st.action, &f, &extra);
     let label = std::mem::take(&mut f.label);
     let mut d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(rule.message_for_reader()));
     match st.report {
@@ -376,17 +362,7 @@ fn emit_milestone(rules: &RuleSet, rule: &Rule, m: &progress::PastMilestone<'_>,
     let mut extra = std::mem::take(&mut f.extra);
     extra.extend(progress_vars(rules, m.report, Some(m.entry)));
     extra.push(("mijlpaal", display_value(&format!("{}: {}", m.when, m.text))));
-    let vars = Vars {
-        action: &m.entry.id.value,
-        title: m.action.title.as_ref().map_or("", |t| t.value.as_str()),
-        field: f.field.map(|d| field_word(rules, d)).unwrap_or_default(),
-        value: f.value.as_deref().map(display_value).unwrap_or_default(),
-        heading: String::new(),
-        rule: &rule.id,
-        node: "",
-        node_title: "",
-        extra: &extra,
-    };
+    let vars = action_vars(rules, rule, m.entry, m.action, &f, &extra);
     let label = std::mem::take(&mut f.label);
     let mut d = Diagnostic::new(rule.id.clone(), rule.severity, vars.fill(rule.message_for_reader()))
         .with_primary(Label::new(m.report.source, f.span, label));
@@ -625,14 +601,9 @@ pub fn check_waivers(docs: &[Document], rules: &RuleSet, used: &UsedWaivers, pro
     for rule in rules.rules.iter().filter(|r| r.enabled && r.after_waivers) {
         for doc in docs {
             let mut ev = Eval {
-                rules,
-                source: doc.source,
-                plan: None,
-                unique: UniqueIndex::new(),
                 used: Some(used),
-                report: None,
-                progress: None,
                 progress_ran,
+                ..Eval::new(rules, doc.source)
             };
             run_rule(&mut ev, rule, doc, &mut out);
         }
@@ -686,14 +657,8 @@ fn run_totals(
 ) {
     let groups = budget::groups(budget, by, rules);
     let mut ev = Eval {
-        rules,
-        source: crate::source::SourceId(u32::MAX),
         plan: Some(index),
-        unique: UniqueIndex::new(),
-        used: None,
-        report: None,
-        progress: None,
-        progress_ran: false,
+        ..Eval::new(rules, crate::source::SourceId(u32::MAX))
     };
     let names: Vec<Vec<&str>> = by
         .iter()

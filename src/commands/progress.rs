@@ -7,15 +7,12 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::check::deliver_check;
-use super::output::deliver;
-use super::{Context, ExitStatus, Source, report_problems, say_error, setup_and_plan};
-use crate::check;
+use super::check::{Keep, deliver_check};
+use super::{Context, ExitStatus, Source, say_error, setup_and_plan};
 use crate::cli::{CheckArgs, FormatArg, ProgressArgs, ProgressFormat};
 use crate::diagnostic::Diagnostic;
 use crate::engine::Checked;
 use crate::i18n::{self, tr};
-use crate::render;
 
 pub fn run(args: ProgressArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitStatus {
     let Some(setup) = super::setup(ctx, args.rules.as_ref(), stderr) else {
@@ -52,7 +49,19 @@ pub fn run(args: ProgressArgs, ctx: &Context, stdout: &mut dyn Write, stderr: &m
         ProgressFormat::Sarif => FormatArg::Sarif,
         ProgressFormat::Github => FormatArg::Github,
         ProgressFormat::Junit => FormatArg::Junit,
-        ProgressFormat::Html => return page(&args, ctx, &setup, &mut plan, stdout, stderr),
+        ProgressFormat::Html => {
+            let keep: Keep<'_> = &progress_finding;
+            return super::report::page(
+                &setup,
+                &mut plan,
+                ctx,
+                Some(keep),
+                args.output.as_ref(),
+                args.deny_warnings,
+                stdout,
+                stderr,
+            );
+        }
     };
     let check_args = CheckArgs {
         paths,
@@ -96,48 +105,5 @@ fn progress_finding(checked: &Checked<'_>, d: &Diagnostic) -> bool {
                     .and_then(|r| rules.rule(&r.value))
                     .is_some_and(|r| r.scope.is_progress())
         })
-    })
-}
-
-/// `--format html`: the report page with the Voortgang view before the plan's timeline.
-fn page(
-    args: &ProgressArgs,
-    ctx: &Context,
-    setup: &crate::engine::Setup,
-    plan: &mut crate::engine::Plan,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-) -> ExitStatus {
-    i18n::with_lang(setup.lang, || {
-        let mut checked = plan.check(&ctx.options(setup));
-        let all = std::mem::take(&mut checked.diagnostics);
-        checked.diagnostics = all.into_iter().filter(|d| progress_finding(&checked, d)).collect();
-        let mut summary = checked.summary();
-        summary.deadline = None;
-        let cov = check::coverage::coverage(checked.docs, checked.rules);
-        let budget = check::budget::table(checked.docs, checked.rules);
-        let view = check::progress::view(checked.docs, checked.reports, checked.rules);
-        let page = render::html::Report {
-            docs: checked.docs,
-            diagnostics: &checked.diagnostics,
-            sources: checked.sources,
-            rules: checked.rules,
-            coverage: &cov,
-            budget: &budget,
-            summary,
-            progress: Some(&view),
-            today: ctx.today,
-        };
-        let written = deliver(args.output.as_ref(), checked.sources, stdout, stderr, |out| {
-            render::html::render(&page, out)
-        });
-        report_problems(checked.problems, stderr);
-        if !written || checked.input_failed() {
-            ExitStatus::Error
-        } else if checked.fails(args.deny_warnings || setup.config.deny_warnings) {
-            ExitStatus::Failure
-        } else {
-            ExitStatus::Success
-        }
     })
 }
