@@ -29,7 +29,11 @@ status=0
 #    its contributing actions in other drafts as related locations (exit 1).
 "$kader" check --format sarif fixtures/begroting > "$work/budget.sarif" || [ $? -eq 1 ]
 grep -q '"ruleId": "begroting-kader"' "$work/budget.sarif" || { echo "sarif-test: no begroting-kader in budget.sarif" >&2; exit 1; }
-files=("$work/plan.sarif" "$work/repo.sarif" "$work/budget.sarif")
+# 4. Progress reports against the plan: findings in the reports and in the plan, with the
+#    other side (the plan's action, the milestone) as related locations (exit 1).
+"$kader" voortgang --format sarif fixtures/jaarplan-2026-2027 fixtures/voortgang > "$work/progress.sarif" || [ $? -eq 1 ]
+grep -q '"ruleId": "voortgang-ontbreekt"' "$work/progress.sarif" || { echo "sarif-test: no voortgang-ontbreekt in progress.sarif" >&2; exit 1; }
+files=("$work/plan.sarif" "$work/repo.sarif" "$work/budget.sarif" "$work/progress.sarif")
 
 schema="$repo/../shared/data/sarif-schema-2.1.0.json"
 if [ -f "$schema" ]; then

@@ -14,6 +14,10 @@ summary-files = { $count ->
     [one] 1 file
    *[other] { $count } files
 }
+summary-files-and-reports = { $files } and { $count ->
+    [one] 1 progress report
+   *[other] { $count } progress reports
+}
 summary-actions = { $count ->
     [one] 1 action
    *[other] { $count } actions

@@ -14,6 +14,10 @@ summary-files = { $count ->
     [one] 1 bestand
    *[other] { $count } bestanden
 }
+summary-files-and-reports = { $files } en { $count ->
+    [one] 1 voortgangsrapportage
+   *[other] { $count } voortgangsrapportages
+}
 summary-actions = { $count ->
     [one] 1 actie
    *[other] { $count } acties

@@ -172,6 +172,8 @@ pub fn sort(diags: &mut [Diagnostic], name_of: impl Fn(SourceId) -> String) {
 pub struct Summary {
     pub files: usize,
     pub actions: usize,
+    /// Progress reports held against the plan (`kader voortgang`); not in the JSON summary.
+    pub reports: usize,
     pub errors: usize,
     pub warnings: usize,
     pub notes: usize,

@@ -438,6 +438,7 @@ impl Checked<'_> {
     pub fn summary(&self) -> Summary {
         Summary {
             problems: self.problems.len(),
+            reports: self.reports.len(),
             ..Summary::count(self.files(), self.actions(), &self.diagnostics)
         }
     }

@@ -132,7 +132,15 @@ impl Summary {
         };
         let line = tr!(
             "summary-line",
-            files = tr!("summary-files", count = self.files),
+            files = if self.reports > 0 {
+                tr!(
+                    "summary-files-and-reports",
+                    files = tr!("summary-files", count = self.files),
+                    count = self.reports
+                )
+            } else {
+                tr!("summary-files", count = self.files)
+            },
             actions = tr!("summary-actions", count = self.actions),
             findings = findings,
         );
