@@ -831,3 +831,16 @@ eval-milestone-not-mentioned = this entry does not name the milestone
 eval-milestone-in-plan = the milestone in the plan
 eval-spent-over = { $spent } spent; planned: { $planned }
 eval-planned-here = the inzet in the plan
+
+# Word drafts
+docx-binary-doc = This is an old Word file (.doc); kader reads .docx only
+docx-save-as-docx = Open it in Word and choose Save as → Word Document (.docx), or write the draft in Markdown.
+docx-macros = This Word file contains macros (.docm); kader does not read it
+docx-encrypted = This Word file is protected with a password
+docx-encrypted-help = Save a copy without a password (File → Info → Protect Document) and check that.
+docx-not-zip = This is no readable .docx file (no Office Open XML package)
+docx-no-document = This .docx file has no document (word/document.xml is missing)
+docx-too-large = { $part } is larger than kader reads (more than { $mb } MB unpacked, or more than { $ratio } times its packed size)
+docx-too-large-help = An ordinary draft is far smaller; this file is damaged or made to make programs hang.
+docx-bad-xml = { $part } in this .docx file is not valid XML: { $reason }
+walk-doc-skipped = { $name } is an old Word file (.doc) and is not checked

@@ -831,3 +831,16 @@ eval-milestone-not-mentioned = deze melding noemt de mijlpaal niet
 eval-milestone-in-plan = de mijlpaal in het plan
 eval-spent-over = { $spent } besteed; gepland: { $planned }
 eval-planned-here = de inzet in het plan
+
+# Word-concepten
+docx-binary-doc = Dit is een oud Word-bestand (.doc); kader leest alleen .docx
+docx-save-as-docx = Open het in Word en kies Opslaan als → Word-document (.docx), of schrijf het concept in Markdown.
+docx-macros = Dit Word-bestand bevat macro's (.docm); kader leest het niet
+docx-encrypted = Dit Word-bestand is met een wachtwoord beveiligd
+docx-encrypted-help = Sla een kopie op zonder wachtwoord (Bestand → Info → Document beveiligen) en controleer die.
+docx-not-zip = Dit is geen leesbaar .docx-bestand (geen Office Open XML-pakket)
+docx-no-document = Dit .docx-bestand heeft geen document (word/document.xml ontbreekt)
+docx-too-large = { $part } is groter dan kader leest (uitgepakt meer dan { $mb } MB, of meer dan { $ratio } keer zo groot als ingepakt)
+docx-too-large-help = Een gewoon concept is veel kleiner; dit bestand is beschadigd of gemaakt om programma's te laten vastlopen.
+docx-bad-xml = { $part } in dit .docx-bestand is geen geldige XML: { $reason }
+walk-doc-skipped = { $name } is een oud Word-bestand (.doc) en wordt niet gecontroleerd

@@ -116,3 +116,11 @@ pub fn check(data: &[u8]) {
     let cov = crate::check::coverage::coverage(&docs, &RULES);
     crate::render::coverage::human(&cov, &RULES, summary, &mut out).expect("writing to a Vec");
 }
+
+/// The Word reader on arbitrary bytes (a zip or not): it converts or says why, never more
+/// than its limits, and what it gives is a draft the Markdown reader reads.
+pub fn docx(data: &[u8]) {
+    if let Ok(c) = crate::inputs::docx::convert(data) {
+        draft(c.text.as_bytes());
+    }
+}

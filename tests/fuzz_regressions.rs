@@ -33,7 +33,8 @@ fn the_regression_corpus_passes() {
         + replay("time", kader::fuzzing::time)
         + replay("check", kader::fuzzing::check)
         + replay("register", kader::fuzzing::register)
-        + replay("config", kader::fuzzing::config);
+        + replay("config", kader::fuzzing::config)
+        + replay("docx", kader::fuzzing::docx);
     assert!(total > 0, "the regression corpus is not empty");
 }
 

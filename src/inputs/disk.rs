@@ -23,10 +23,26 @@ pub struct DraftPath {
     pub path: PathBuf,
 }
 
+/// Markdown drafts, and Word drafts (`.docx`; a `.docm` is found so that it is refused with
+/// a reason). Word's lock file beside an open document (`~$plan.docx`) is not a draft.
 fn is_draft(p: &Path) -> bool {
+    let lock = p
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("~$"));
+    !lock
+        && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            ["md", "markdown", "docx", "docm"]
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
+        })
+}
+
+/// An old binary Word file: not read, but named, so nobody thinks it was checked.
+fn is_binary_word(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+        .is_some_and(|e| e.eq_ignore_ascii_case("doc"))
 }
 
 fn is_broken_link(p: &Path) -> bool {
@@ -116,6 +132,13 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<DraftPath>, Vec<InputProblem>) {
                 // A pipe or a device named like a draft is never read (it could block).
                 Ok(e) if !e.file_type().is_dir() && is_draft(e.path()) => {
                     problems.push(special_file(display(e.path())));
+                }
+                Ok(e) if e.file_type().is_file() && is_binary_word(e.path()) => {
+                    let name = display(e.path());
+                    let mut p =
+                        InputProblem::warning(name.clone(), ProblemKind::Word, tr!("walk-doc-skipped", name = name));
+                    p.help = Some(tr!("docx-save-as-docx"));
+                    problems.push(p);
                 }
                 Ok(_) => {}
                 Err(e) => {

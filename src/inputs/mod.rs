@@ -6,6 +6,7 @@
 //! Must not: parse Markdown or know about rules.
 
 pub mod disk;
+pub mod docx;
 pub mod git;
 
 use crate::i18n::tr;
@@ -25,6 +26,8 @@ pub enum ProblemKind {
     NotUtf8,
     /// Not text (a NUL byte).
     Binary,
+    /// A Word file kader cannot read (a `.doc`, encrypted, macros, broken, too large).
+    Word,
     /// A device, a pipe or a socket, not a regular file.
     SpecialFile,
     /// The paths hold no draft at all.
@@ -51,6 +54,7 @@ impl ProblemKind {
             ProblemKind::LinkLoop => "koppeling-naar-boven",
             ProblemKind::BrokenLink => "kapotte-koppeling",
             ProblemKind::LinkOutside => "koppeling-naar-buiten",
+            ProblemKind::Word => "word-onleesbaar",
         }
     }
 
@@ -116,9 +120,77 @@ impl InputProblem {
     }
 }
 
+/// The Word formats, by file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Word {
+    Docx,
+    Docm,
+    Doc,
+}
+
+pub fn word_kind(name: &str) -> Option<Word> {
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
+    match ext.as_str() {
+        "docx" => Some(Word::Docx),
+        "docm" => Some(Word::Docm),
+        "doc" => Some(Word::Doc),
+        _ => None,
+    }
+}
+
+/// A Word draft read as its Markdown form: what every rule reads.
+fn decode_docx(name: String, bytes: &[u8]) -> Result<(String, String), InputProblem> {
+    use docx::DocxError;
+    match docx::convert(bytes) {
+        Ok(c) => Ok((name, c.text)),
+        Err(e) => {
+            let (message, help) = match e {
+                DocxError::NotZip { encrypted: true } => (tr!("docx-encrypted"), tr!("docx-encrypted-help")),
+                DocxError::NotZip { encrypted: false } => (tr!("docx-not-zip"), tr!("docx-save-as-docx")),
+                DocxError::NoDocument => (tr!("docx-no-document"), tr!("docx-save-as-docx")),
+                DocxError::TooLarge { part } => (
+                    tr!(
+                        "docx-too-large",
+                        part = part,
+                        mb = docx::MAX_PART / (1024 * 1024),
+                        ratio = docx::MAX_RATIO
+                    ),
+                    tr!("docx-too-large-help"),
+                ),
+                DocxError::BadXml { part, reason } => (
+                    tr!("docx-bad-xml", part = part, reason = crate::text::short(&reason)),
+                    tr!("docx-save-as-docx"),
+                ),
+                DocxError::Macros => (tr!("docx-macros"), tr!("docx-save-as-docx")),
+            };
+            Err(InputProblem::error(name, ProblemKind::Word, message, Some(help)))
+        }
+    }
+}
+
 /// A draft's bytes as text. A NUL byte or invalid UTF-8 is a problem with a position.
 pub fn decode(input: Input) -> Result<(String, String), InputProblem> {
     let Input { name, bytes, .. } = input;
+    match word_kind(&name) {
+        Some(Word::Docx) => return decode_docx(name, &bytes),
+        Some(Word::Docm) => {
+            return Err(InputProblem::error(
+                name,
+                ProblemKind::Word,
+                tr!("docx-macros"),
+                Some(tr!("docx-save-as-docx")),
+            ));
+        }
+        Some(Word::Doc) => {
+            return Err(InputProblem::error(
+                name,
+                ProblemKind::Word,
+                tr!("docx-binary-doc"),
+                Some(tr!("docx-save-as-docx")),
+            ));
+        }
+        None => {}
+    }
     if let Some(i) = memchr::memchr(0, &bytes) {
         let (line, col) = line_col(&bytes, i);
         return Err(InputProblem::error(
