@@ -33,7 +33,10 @@ grep -q '"ruleId": "begroting-kader"' "$work/budget.sarif" || { echo "sarif-test
 #    other side (the plan's action, the milestone) as related locations (exit 1).
 "$kader" voortgang --format sarif fixtures/jaarplan-2026-2027 fixtures/voortgang > "$work/progress.sarif" || [ $? -eq 1 ]
 grep -q '"ruleId": "voortgang-ontbreekt"' "$work/progress.sarif" || { echo "sarif-test: no voortgang-ontbreekt in progress.sarif" >&2; exit 1; }
-files=("$work/plan.sarif" "$work/repo.sarif" "$work/budget.sarif" "$work/progress.sarif")
+# 5. Word drafts: regions are paragraphs with the paragraph's text as the snippet.
+"$kader" check --format sarif fixtures/docx/pandoc > "$work/word.sarif" || [ $? -eq 1 ]
+grep -q '"snippet"' "$work/word.sarif" || { echo "sarif-test: no snippet in word.sarif" >&2; exit 1; }
+files=("$work/plan.sarif" "$work/repo.sarif" "$work/budget.sarif" "$work/progress.sarif" "$work/word.sarif")
 
 schema="$repo/../shared/data/sarif-schema-2.1.0.json"
 if [ -f "$schema" ]; then

@@ -214,10 +214,7 @@ impl Plan {
     /// Add drafts as they were read: each an input, or the problem that kept it from being
     /// read. Decoding (UTF-8, no NUL bytes) and indexing the lines run in parallel.
     pub fn add_all(&mut self, inputs: Vec<Result<Input, InputProblem>>) {
-        let decode = |r: Result<Input, InputProblem>| {
-            let (name, text) = inputs::decode(r?)?;
-            Ok(SourceFile::new(name, text))
-        };
+        let decode = |r: Result<Input, InputProblem>| inputs::decode_file(r?);
         // One draft (a pre-commit hook on one file) needs no thread pool.
         let files: Vec<Result<SourceFile, InputProblem>> = if inputs.len() > 1 {
             let lang = i18n::current();

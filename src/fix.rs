@@ -138,7 +138,8 @@ pub fn fix_plan(plan: &mut Plan, options: &Options, wanted: &dyn Fn(&str) -> boo
         let mut changed = Vec::new();
         for doc in checked.docs {
             let file = checked.sources.get(doc.source);
-            if !wanted(&file.name) {
+            // A Word draft is read as Markdown; that text is never written over the .docx.
+            if !wanted(&file.name) || file.paragraphs.is_some() {
                 continue;
             }
             let edits = safe_edits(&checked, doc.source);

@@ -77,6 +77,32 @@ pub struct SourceFile {
     pub text: String,
     /// Built on first use: only files with a finding to render need it.
     lines: std::sync::OnceLock<LineIndex>,
+    /// A Word draft: where each of its paragraphs stands in `text` (its Markdown form).
+    pub paragraphs: Option<Vec<Paragraph>>,
+}
+
+/// A paragraph of a Word draft (for a table row: its first paragraph), 1-based as counted
+/// in the document, and the bytes of `text` it became.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    pub number: u32,
+    pub span: Span,
+}
+
+impl SourceFile {
+    /// The Word paragraph a span starts in, and the span's characters within it:
+    /// (paragraph, start, end), `end` at most the paragraph's end.
+    pub fn paragraph_of(&self, span: Span) -> Option<(u32, usize, usize)> {
+        let paras = self.paragraphs.as_ref()?;
+        let i = paras.partition_point(|p| p.span.start <= span.start).checked_sub(1)?;
+        let p = paras[i];
+        if span.start > p.span.end {
+            return None;
+        }
+        let chars = |a: usize, b: usize| self.text.get(a..b).map_or(0, |t| t.chars().count());
+        let end = span.end.min(p.span.end).max(span.start);
+        Some((p.number, chars(p.span.start, span.start), chars(p.span.start, end)))
+    }
 }
 
 #[derive(Debug)]
@@ -100,6 +126,7 @@ impl SourceFile {
             name: name.into(),
             text: text.into(),
             lines: std::sync::OnceLock::new(),
+            paragraphs: None,
         }
     }
 

@@ -298,3 +298,57 @@ team = \"Wijkzorg\"
     let rules = common::rule_ids(&json);
     assert!(rules.contains(&"waiver-ongebruikt".to_owned()), "{rules:?}");
 }
+
+#[test]
+fn json_and_sarif_name_the_word_paragraph_and_its_text() {
+    let run = kader(&["check", "--format", "json", "fixtures/docx/pandoc/team-wijk.docx"]);
+    let json = run.json();
+    let d = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "afhankelijk-volgorde")
+        .expect("the finding of the Markdown plan");
+    let place = &d["docx"];
+    // The paragraph as Word counts it: the n-th <w:p> of document.xml holds "Tijdpad:".
+    let bytes = std::fs::read("fixtures/docx/pandoc/team-wijk.docx").unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    let at = xml.find(">Tijdpad:<").unwrap();
+    let n = xml[..at].matches("<w:p>").count() + xml[..at].matches("<w:p ").count();
+    assert_eq!(place["paragraph"], n as u64, "{d}");
+    // `begin 2026` within "- **Tijdpad:** begin 2026 – eind 2027".
+    assert_eq!(
+        (place["start"].as_u64(), place["end"].as_u64()),
+        (Some(15), Some(25)),
+        "{d}"
+    );
+    let sarif = kader(&["check", "--format", "sarif", "fixtures/docx/pandoc/team-wijk.docx"]);
+    let sarif: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let result = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "afhankelijk-volgorde")
+        .unwrap();
+    let region = &result["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startLine"], n as u64);
+    assert_eq!(region["startColumn"], 16);
+    assert_eq!(region["snippet"]["text"], "- **Tijdpad:** begin 2026 – eind 2027");
+    assert!(region.get("byteOffset").is_none(), "no offsets into the zip: {region}");
+}
+
+#[test]
+fn kader_fix_never_writes_over_a_word_draft() {
+    let tmp = TempDir::new("docx-fix");
+    let path = tmp.path().join("team-spoedzorg.docx");
+    std::fs::copy("fixtures/docx/pandoc/team-spoedzorg.docx", &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    // The Markdown original has safe fixes (a missing separator in a heading).
+    let md = kader(&["fix", "--diff", "fixtures/jaarplan-2026-2027/team-spoedzorg.md"]);
+    assert!(md.stdout.contains("@@"), "the Markdown draft has a fix: {}", md.stdout);
+    let run = kader_in(tmp.path(), &["fix", "team-spoedzorg.docx"]);
+    assert_ne!(run.code, 2, "{}", run.stderr);
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the .docx is untouched");
+}

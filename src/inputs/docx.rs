@@ -38,6 +38,8 @@ pub enum DocxError {
 /// The Markdown form of a Word draft.
 pub struct Converted {
     pub text: String,
+    /// Where each paragraph (a table row: its first paragraph) stands in `text`.
+    pub paragraphs: Vec<crate::source::Paragraph>,
 }
 
 /// The OLE compound file signature: `.doc`, and an encrypted `.docx`.
@@ -102,10 +104,15 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxError> {
         numbering: &numbering,
         comments: &comments,
         out: String::new(),
+        count: 0,
+        paragraphs: Vec::new(),
     };
     w.front_matter(&custom);
     w.body(&document)?;
-    Ok(Converted { text: w.out })
+    Ok(Converted {
+        text: w.out,
+        paragraphs: w.paragraphs,
+    })
 }
 
 fn utf16(s: &str) -> Vec<u8> {
@@ -367,6 +374,9 @@ struct Writer<'a> {
     numbering: &'a Numbering,
     comments: &'a HashMap<String, String>,
     out: String,
+    /// Paragraphs read so far (in cells too), and where each went in `out`.
+    count: u32,
+    paragraphs: Vec<crate::source::Paragraph>,
 }
 
 impl Writer<'_> {
@@ -501,8 +511,10 @@ impl Writer<'_> {
 
     /// A paragraph as a Markdown line (or a cell's part).
     fn paragraph(&mut self, p: Para, cell: Option<&mut Cell>) {
+        self.count += 1;
         let text = inline(&p.runs);
         if let Some(c) = cell {
+            c.first.get_or_insert(self.count);
             let t = text.replace('\n', " ");
             if !t.trim().is_empty() {
                 if !c.text.is_empty() {
@@ -529,7 +541,8 @@ impl Writer<'_> {
             line.push_str(&"#".repeat(usize::from(l.min(6))));
             line.push(' ');
             line.push_str(&text.replace('\n', " "));
-            self.block(&line);
+            let n = self.count;
+            self.block_of(&line, Some(n));
         } else if let Some((id, lvl)) = &p.num {
             let bullet = self.numbering.bullet.get(&(id.clone(), *lvl)).copied().unwrap_or(true);
             let indent = "  ".repeat(usize::from(*lvl).min(8));
@@ -539,10 +552,13 @@ impl Writer<'_> {
             line.push_str(marker);
             line.push_str(&text.replace('\n', &cont));
             // List items stay together: one list.
+            let start = self.out.len();
             self.out.push_str(&line);
+            self.record(start, self.count);
             self.out.push('\n');
         } else if !text.trim().is_empty() {
-            self.block(&text);
+            let n = self.count;
+            self.block_of(&text, Some(n));
         }
         for c in p.comments {
             self.block(&format!("<!-- {} -->", c.replace("--", "- -")));
@@ -550,19 +566,37 @@ impl Writer<'_> {
     }
 
     fn block(&mut self, text: &str) {
+        self.block_of(text, None);
+    }
+
+    /// A block of its own, from `paragraph` when it is one.
+    fn block_of(&mut self, text: &str, paragraph: Option<u32>) {
         if !self.out.is_empty() && !self.out.ends_with("\n\n") && !self.out.ends_with("+++\n\n") {
             self.out.push('\n');
         }
+        let start = self.out.len();
         self.out.push_str(text);
+        if let Some(n) = paragraph {
+            self.record(start, n);
+        }
         self.out.push_str("\n\n");
+    }
+
+    fn record(&mut self, start: usize, number: u32) {
+        self.paragraphs.push(crate::source::Paragraph {
+            number,
+            span: crate::source::Span::new(start, self.out.len()),
+        });
     }
 
     /// A table as a Markdown table: the first row is the header; a cell spanning columns is
     /// followed by empty ones, a cell merged with the one above shows that one's text.
     fn table(&mut self, rows: Vec<Vec<Cell>>) {
         let mut grid: Vec<Vec<String>> = Vec::new();
+        let mut firsts: Vec<Option<u32>> = Vec::new();
         let mut comments = Vec::new();
         for row in rows {
+            firsts.push(row.iter().find_map(|c| c.first));
             let mut out: Vec<String> = Vec::new();
             for c in row {
                 let col = out.len();
@@ -582,7 +616,9 @@ impl Writer<'_> {
             return;
         }
         let mut md = String::new();
+        let mut rows_at = Vec::new();
         for (i, row) in grid.iter().enumerate() {
+            rows_at.push(md.len());
             md.push('|');
             for col in 0..width {
                 md.push(' ');
@@ -596,7 +632,21 @@ impl Writer<'_> {
                 md.push('\n');
             }
         }
-        self.block(md.trim_end());
+        let md = md.trim_end();
+        self.block(md);
+        // Each row (not the `|---|` line) is the place of its first paragraph.
+        let table_start = self.out.len() - 2 - md.len();
+        for (i, at) in rows_at.iter().enumerate() {
+            let Some(n) = firsts.get(i).copied().flatten() else {
+                continue;
+            };
+            let end = md[*at..].find('\n').map_or(md.len(), |e| at + e);
+            self.paragraphs.push(crate::source::Paragraph {
+                number: n,
+                span: crate::source::Span::new(table_start + at, table_start + end),
+            });
+        }
+        self.paragraphs.sort_by_key(|p| p.span.start);
         for c in comments {
             self.block(&format!("<!-- {} -->", c.replace("--", "- -")));
         }
@@ -609,6 +659,8 @@ struct Cell {
     span: usize,
     continues: bool,
     comments: Vec<String>,
+    /// The number of its first paragraph.
+    first: Option<u32>,
 }
 
 fn push(para: &mut Option<Para>, text: &str, bold: bool) {

@@ -139,10 +139,14 @@ pub fn word_kind(name: &str) -> Option<Word> {
 }
 
 /// A Word draft read as its Markdown form: what every rule reads.
-fn decode_docx(name: String, bytes: &[u8]) -> Result<(String, String), InputProblem> {
+fn decode_docx(name: String, bytes: &[u8]) -> Result<crate::source::SourceFile, InputProblem> {
     use docx::DocxError;
     match docx::convert(bytes) {
-        Ok(c) => Ok((name, c.text)),
+        Ok(c) => {
+            let mut file = crate::source::SourceFile::new(name, c.text);
+            file.paragraphs = Some(c.paragraphs);
+            Ok(file)
+        }
         Err(e) => {
             let (message, help) = match e {
                 DocxError::NotZip { encrypted: true } => (tr!("docx-encrypted"), tr!("docx-encrypted-help")),
@@ -170,9 +174,23 @@ fn decode_docx(name: String, bytes: &[u8]) -> Result<(String, String), InputProb
 
 /// A draft's bytes as text. A NUL byte or invalid UTF-8 is a problem with a position.
 pub fn decode(input: Input) -> Result<(String, String), InputProblem> {
+    decode_file(input).map(|f| (f.name, f.text))
+}
+
+/// A draft's bytes as the file the checker reads: its text, and for a Word draft the
+/// Markdown form with the place of each paragraph.
+pub fn decode_file(input: Input) -> Result<crate::source::SourceFile, InputProblem> {
     let Input { name, bytes, .. } = input;
+    if word_kind(&name) == Some(Word::Docx) {
+        return decode_docx(name, &bytes);
+    }
+    let (name, text) = decode_text(name, bytes)?;
+    Ok(crate::source::SourceFile::new(name, text))
+}
+
+fn decode_text(name: String, bytes: Vec<u8>) -> Result<(String, String), InputProblem> {
     match word_kind(&name) {
-        Some(Word::Docx) => return decode_docx(name, &bytes),
+        Some(Word::Docx) => unreachable!("read by decode_file"),
         Some(Word::Docm) => {
             return Err(InputProblem::error(
                 name,

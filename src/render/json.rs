@@ -88,6 +88,17 @@ struct JsonDiagnostic<'a> {
     waived: Option<Waived>,
     #[serde(skip_serializing_if = "Option::is_none")]
     node: Option<&'a str>,
+    /// A Word draft: the paragraph (1-based, as counted in the document; a table row's first)
+    /// and the characters within its text. `range` is into the Markdown form kader read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    docx: Option<DocxPlace>,
+}
+
+#[derive(Serialize)]
+struct DocxPlace {
+    paragraph: u32,
+    start: usize,
+    end: usize,
 }
 
 #[derive(Serialize)]
@@ -164,6 +175,12 @@ pub fn render(
                 file: d.file.map(|f| sources.get(f).name.as_str()),
                 action: d.action.as_deref(),
                 range: d.primary.as_ref().map(|l| range(sources, l.source, l.span)),
+                docx: d.primary.as_ref().and_then(|l| {
+                    sources
+                        .get(l.source)
+                        .paragraph_of(l.span)
+                        .map(|(paragraph, start, end)| DocxPlace { paragraph, start, end })
+                }),
                 labels: d
                     .primary
                     .iter()

@@ -183,6 +183,15 @@ struct Region {
     byte_offset: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     byte_length: Option<usize>,
+    /// A Word draft: the paragraph's text (its lines and columns are paragraphs and
+    /// characters within them; byte offsets would be into the zip).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<Snippet>,
+}
+
+#[derive(Serialize)]
+struct Snippet {
+    text: String,
 }
 
 #[derive(Serialize)]
@@ -234,6 +243,29 @@ fn artifact(uri: &str) -> ArtifactLocation {
 
 fn physical(sources: &Sources, repo: &RepoPaths, label: &Label) -> PhysicalLocation {
     let f = sources.get(label.source);
+    if let Some((paragraph, start, end)) = f.paragraph_of(label.span) {
+        let text = f
+            .paragraphs
+            .iter()
+            .flatten()
+            .find(|p| p.number == paragraph)
+            .and_then(|p| f.text.get(p.span.range()))
+            .unwrap_or("")
+            .to_owned();
+        let line = paragraph as usize;
+        return PhysicalLocation {
+            artifact_location: artifact(repo.path(label.source)),
+            region: Some(Region {
+                start_line: line,
+                start_column: start + 1,
+                end_line: Some(line),
+                end_column: Some(end + 1),
+                byte_offset: None,
+                byte_length: None,
+                snippet: Some(Snippet { text }),
+            }),
+        };
+    }
     let (s, e) = (f.position(label.span.start), f.position(label.span.end));
     PhysicalLocation {
         artifact_location: artifact(repo.path(label.source)),
@@ -244,6 +276,7 @@ fn physical(sources: &Sources, repo: &RepoPaths, label: &Label) -> PhysicalLocat
             end_column: Some(e.column),
             byte_offset: Some(label.span.start),
             byte_length: Some(label.span.len()),
+            snippet: None,
         }),
     }
 }
@@ -259,6 +292,7 @@ fn first_line(repo: &RepoPaths, id: SourceId) -> PhysicalLocation {
             end_column: Some(1),
             byte_offset: Some(0),
             byte_length: Some(0),
+            snippet: None,
         }),
     }
 }
@@ -412,6 +446,7 @@ pub fn render(
                         end_column: None,
                         byte_offset: None,
                         byte_length: None,
+                        snippet: None,
                     }),
                 }),
                 logical_locations: Vec::new(),
