@@ -7,7 +7,11 @@ Headings get Dutch styles (`Kop 1` … `Kop 4`, style IDs `Kop1` …, based on W
 built-in headings), field lines are bulleted paragraphs whose label is a bold run, nested
 list items (milestones) are the second list level, and the front matter becomes custom
 document properties (docProps/custom.xml, as Word's File → Properties → Custom writes them).
-Only the Markdown the drafts use is read: headings, list items, paragraphs, comments.
+A table (`| … |` lines) becomes a Word table, and a waiver comment (`<!-- kader: … -->`)
+a Word comment on the paragraph before it. Only the Markdown the drafts use is read:
+headings, list items, paragraphs, tables, comments.
+
+    python3 tools/docx/python_docx.py fixtures/jaarplan-2026-2027 fixtures/docx/python-docx
 """
 import pathlib
 import re
@@ -51,8 +55,21 @@ def runs(paragraph, text):
         paragraph.add_run(text)
 
 
+def cells(line):
+    inner = line.strip()[1:-1] if line.strip().endswith("|") else line.strip()[1:]
+    return [c.strip() for c in re.split(r"(?<!\\)\|", inner)]
+
+
 def main():
     src, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+    if src.is_dir():
+        for md in sorted(src.glob("*.md")):
+            convert(md, out / (md.stem + ".docx"))
+    else:
+        convert(src, out)
+
+
+def convert(src, out):
     text = src.read_text(encoding="utf-8")
     props = []
     m = re.match(r"\+\+\+\n(.*?)\n\+\+\+\n", text, re.S)
@@ -64,21 +81,42 @@ def main():
         text = text[m.end():]
     document = docx.Document()
     para = None
-    for line in text.splitlines():
+    last = None  # the last paragraph written, for a comment after it
+    rows = []
+    lines = text.splitlines() + [""]
+    for line in lines:
+        if line.strip().startswith("|"):
+            if not re.match(r"^\|[\s:|-]+\|?$", line.strip()):
+                rows.append(cells(line))
+            continue
+        if rows:
+            table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+            for i, r in enumerate(rows):
+                for j, c in enumerate(r):
+                    table.cell(i, j).text = c
+            last = table.cell(len(rows) - 1, 0).paragraphs[0]
+            rows = []
         if not line.strip():
             para = None
             continue
+        waiver = re.match(r"\s*<!--\s*(kader:.*?)\s*-->\s*$", line)
+        if waiver:
+            if last is not None and last.runs:
+                document.add_comment(last.runs, text=waiver.group(1), author="kader", initials="k")
+            para = None
+            continue
         if line.lstrip().startswith("<!--"):
-            continue  # pandoc's route carries waivers as Word comments; this one has none
+            continue
         h = re.match(r"(#{1,6})\s+(.*)", line)
         item = re.match(r"(\s*)[-*]\s+(.*)", line)
         if h:
-            document.add_paragraph(h.group(2), style=dutch_heading(document, len(h.group(1))))
+            last = document.add_paragraph(h.group(2), style=dutch_heading(document, len(h.group(1))))
             para = None
         elif item:
             level = 2 if len(item.group(1)) >= 2 else 1
             para = document.add_paragraph(style="List Bullet" if level == 1 else "List Bullet 2")
             runs(para, item.group(2))
+            last = para
         elif para is not None:
             # A wrapped line of the same paragraph: a line break in Word.
             para.add_run().add_break()
@@ -86,6 +124,7 @@ def main():
         else:
             para = document.add_paragraph()
             runs(para, line.strip())
+            last = para
     if props:
         xml = CUSTOM.format("".join(PROP.format(pid=i + 2, name=esc(k), value=esc(v)) for i, (k, v) in enumerate(props)))
         part = Part(PackURI("/docProps/custom.xml"), "application/vnd.openxmlformats-officedocument.custom-properties+xml", xml.encode(), document.part.package)
