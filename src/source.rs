@@ -87,21 +87,31 @@ pub struct SourceFile {
 pub struct Paragraph {
     pub number: u32,
     pub span: Span,
+    /// The heading it stands under (its text in the Markdown form, without `#`).
+    pub heading: Option<Span>,
 }
 
 impl SourceFile {
     /// The Word paragraph a span starts in, and the span's characters within it:
     /// (paragraph, start, end), `end` at most the paragraph's end.
     pub fn paragraph_of(&self, span: Span) -> Option<(u32, usize, usize)> {
-        let paras = self.paragraphs.as_ref()?;
-        let i = paras.partition_point(|p| p.span.start <= span.start).checked_sub(1)?;
-        let p = paras[i];
-        if span.start > p.span.end {
-            return None;
-        }
+        let p = self.paragraph_at(span)?;
         let chars = |a: usize, b: usize| self.text.get(a..b).map_or(0, |t| t.chars().count());
         let end = span.end.min(p.span.end).max(span.start);
         Some((p.number, chars(p.span.start, span.start), chars(p.span.start, end)))
+    }
+
+    /// The heading a Word paragraph stands under, as its text.
+    pub fn heading_of(&self, span: Span) -> Option<&str> {
+        let h = self.paragraph_at(span)?.heading?;
+        self.text.get(h.range())
+    }
+
+    fn paragraph_at(&self, span: Span) -> Option<Paragraph> {
+        let paras = self.paragraphs.as_ref()?;
+        let i = paras.partition_point(|p| p.span.start <= span.start).checked_sub(1)?;
+        let p = paras[i];
+        (span.start <= p.span.end).then_some(p)
     }
 }
 

@@ -106,6 +106,7 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxError> {
         out: String::new(),
         count: 0,
         paragraphs: Vec::new(),
+        heading: None,
     };
     w.front_matter(&custom);
     w.body(&document)?;
@@ -377,6 +378,8 @@ struct Writer<'a> {
     /// Paragraphs read so far (in cells too), and where each went in `out`.
     count: u32,
     paragraphs: Vec<crate::source::Paragraph>,
+    /// The text of the last heading written, in `out`.
+    heading: Option<crate::source::Span>,
 }
 
 impl Writer<'_> {
@@ -543,6 +546,12 @@ impl Writer<'_> {
             line.push_str(&text.replace('\n', " "));
             let n = self.count;
             self.block_of(&line, Some(n));
+            // The heading's text (after `### `) is what a paragraph below it stands under.
+            if let Some(p) = self.paragraphs.last_mut() {
+                let text = crate::source::Span::new(p.span.start + usize::from(l.min(6)) + 1, p.span.end);
+                p.heading = Some(text);
+                self.heading = Some(text);
+            }
         } else if let Some((id, lvl)) = &p.num {
             let bullet = self.numbering.bullet.get(&(id.clone(), *lvl)).copied().unwrap_or(true);
             let indent = "  ".repeat(usize::from(*lvl).min(8));
@@ -586,6 +595,7 @@ impl Writer<'_> {
         self.paragraphs.push(crate::source::Paragraph {
             number,
             span: crate::source::Span::new(start, self.out.len()),
+            heading: self.heading,
         });
     }
 
@@ -644,6 +654,7 @@ impl Writer<'_> {
             self.paragraphs.push(crate::source::Paragraph {
                 number: n,
                 span: crate::source::Span::new(table_start + at, table_start + end),
+                heading: self.heading,
             });
         }
         self.paragraphs.sort_by_key(|p| p.span.start);

@@ -91,14 +91,17 @@ struct JsonDiagnostic<'a> {
     /// A Word draft: the paragraph (1-based, as counted in the document; a table row's first)
     /// and the characters within its text. `range` is into the Markdown form kader read.
     #[serde(skip_serializing_if = "Option::is_none")]
-    docx: Option<DocxPlace>,
+    docx: Option<DocxPlace<'a>>,
 }
 
 #[derive(Serialize)]
-struct DocxPlace {
+struct DocxPlace<'a> {
     paragraph: u32,
     start: usize,
     end: usize,
+    /// The heading the paragraph stands under.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    heading: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -176,10 +179,13 @@ pub fn render(
                 action: d.action.as_deref(),
                 range: d.primary.as_ref().map(|l| range(sources, l.source, l.span)),
                 docx: d.primary.as_ref().and_then(|l| {
-                    sources
-                        .get(l.source)
-                        .paragraph_of(l.span)
-                        .map(|(paragraph, start, end)| DocxPlace { paragraph, start, end })
+                    let f = sources.get(l.source);
+                    f.paragraph_of(l.span).map(|(paragraph, start, end)| DocxPlace {
+                        paragraph,
+                        start,
+                        end,
+                        heading: f.heading_of(l.span),
+                    })
                 }),
                 labels: d
                     .primary
