@@ -181,34 +181,27 @@ pub fn decode(input: Input) -> Result<(String, String), InputProblem> {
 /// Markdown form with the place of each paragraph.
 pub fn decode_file(input: Input) -> Result<crate::source::SourceFile, InputProblem> {
     let Input { name, bytes, .. } = input;
-    if word_kind(&name) == Some(Word::Docx) {
-        return decode_docx(name, &bytes);
+    let refuse = |name: String, message: String| {
+        Err(InputProblem::error(
+            name,
+            ProblemKind::Word,
+            message,
+            Some(tr!("docx-save-as-docx")),
+        ))
+    };
+    match word_kind(&name) {
+        Some(Word::Docx) => decode_docx(name, &bytes),
+        Some(Word::Docm) => refuse(name, tr!("docx-macros")),
+        Some(Word::Doc) => refuse(name, tr!("docx-binary-doc")),
+        None => {
+            let (name, text) = decode_text(name, bytes)?;
+            Ok(crate::source::SourceFile::new(name, text))
+        }
     }
-    let (name, text) = decode_text(name, bytes)?;
-    Ok(crate::source::SourceFile::new(name, text))
 }
 
+/// Text: no NUL byte, valid UTF-8.
 fn decode_text(name: String, bytes: Vec<u8>) -> Result<(String, String), InputProblem> {
-    match word_kind(&name) {
-        Some(Word::Docx) => unreachable!("read by decode_file"),
-        Some(Word::Docm) => {
-            return Err(InputProblem::error(
-                name,
-                ProblemKind::Word,
-                tr!("docx-macros"),
-                Some(tr!("docx-save-as-docx")),
-            ));
-        }
-        Some(Word::Doc) => {
-            return Err(InputProblem::error(
-                name,
-                ProblemKind::Word,
-                tr!("docx-binary-doc"),
-                Some(tr!("docx-save-as-docx")),
-            ));
-        }
-        None => {}
-    }
     if let Some(i) = memchr::memchr(0, &bytes) {
         let (line, col) = line_col(&bytes, i);
         return Err(InputProblem::error(

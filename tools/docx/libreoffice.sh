@@ -13,20 +13,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$out"
 for md in "$src"/*.md; do
   name=$(basename "$md" .md)
-  python3 - "$md" "$work/$name.md" "$work/$name.meta" <<'PY'
-import re, sys
-text = open(sys.argv[1], encoding="utf-8").read()
-m = re.match(r"\+\+\+\n(.*?)\n\+\+\+\n", text, re.S)
-meta = []
-if m:
-    for line in m.group(1).splitlines():
-        k, _, v = line.partition("=")
-        if k.strip():
-            meta.append(f"{k.strip()}={v.strip().strip(chr(34))}")
-    text = text[m.end():]
-open(sys.argv[2], "w", encoding="utf-8").write(text)
-open(sys.argv[3], "w", encoding="utf-8").write("\n".join(meta))
-PY
+  python3 "$here/frontmatter.py" "$md" "$work/$name.md" "$work/$name.meta"
   args=()
   while IFS= read -r kv; do [ -n "$kv" ] && args+=(-M "$kv"); done < "$work/$name.meta"
   pandoc -f markdown+hard_line_breaks "$work/$name.md" --lua-filter "$here/waivers.lua" -o "$work/$name.odt" "${args[@]}"

@@ -9,30 +9,24 @@ every line break of the Markdown stays a line break (`hard_line_breaks`): a plai
 `Eigenaar: ...` line under another is its own line in Word too, as staff type it.
 """
 import pathlib
-import re
 import subprocess
 import sys
 import tempfile
+
+import frontmatter
 
 def main():
     src, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
     out.mkdir(parents=True, exist_ok=True)
     lua = pathlib.Path(__file__).with_name("waivers.lua")
     for md in sorted(src.glob("*.md")):
-        text = md.read_text(encoding="utf-8")
-        meta = []
-        m = re.match(r"\+\+\+\n(.*?)\n\+\+\+\n", text, re.S)
-        if m:
-            for line in m.group(1).splitlines():
-                key, _, value = line.partition("=")
-                if key.strip():
-                    meta += ["-M", f"{key.strip()}={value.strip().strip(chr(34))}"]
-            text = text[m.end():]
+        meta, text = frontmatter.split(md.read_text(encoding="utf-8"))
+        args = [a for k, v in meta for a in ("-M", f"{k}={v}")]
         with tempfile.NamedTemporaryFile("w", suffix=".md", encoding="utf-8", delete=False) as body:
             body.write(text)
         target = out / (md.stem + ".docx")
         subprocess.run(
-            ["pandoc", "-f", "markdown+hard_line_breaks", body.name, "--lua-filter", str(lua), "-o", str(target)] + meta,
+            ["pandoc", "-f", "markdown+hard_line_breaks", body.name, "--lua-filter", str(lua), "-o", str(target)] + args,
             check=True,
         )
         pathlib.Path(body.name).unlink()

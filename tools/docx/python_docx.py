@@ -19,9 +19,10 @@ import sys
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
+
+import frontmatter
 
 CUSTOM = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -70,15 +71,7 @@ def main():
 
 
 def convert(src, out):
-    text = src.read_text(encoding="utf-8")
-    props = []
-    m = re.match(r"\+\+\+\n(.*?)\n\+\+\+\n", text, re.S)
-    if m:
-        for line in m.group(1).splitlines():
-            key, _, value = line.partition("=")
-            if key.strip():
-                props.append((key.strip(), value.strip().strip('"')))
-        text = text[m.end():]
+    props, text = frontmatter.split(src.read_text(encoding="utf-8"))
     document = docx.Document()
     para = None
     last = None  # the last paragraph written, for a comment after it
